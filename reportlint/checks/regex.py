@@ -1,0 +1,61 @@
+"""Kind ``regex``: report every match of a regular expression.
+
+Options:
+  ``pattern`` (required): the expression; named groups become message holes.
+  ``group``: the group whose span is reported (default: the whole match).
+  ``replace``: a suggestion template (``\\1`` / ``\\g<name>`` allowed); with ``fix: safe``
+  it becomes an automatic fix.
+  ``ignorecase``: match ASCII letters case-insensitively.
+
+Example (fires on “20XX年”, passes on “2026年”)::
+
+    kind: regex
+    pattern: '20[XxＸｘ×]{2}年'
+"""
+from __future__ import annotations
+
+import re
+
+from ..finding import Fix, Hit
+from ..safe_regex import compile_user_regex
+from ._util import excepted
+
+OPTIONS = {"pattern": (str, True), "group": (str, False), "replace": (str, False),
+           "ignorecase": (bool, False)}
+DEFAULT_SCOPE = "paragraph"
+
+
+def compile(rule):
+    flags = re.IGNORECASE if rule.options.get("ignorecase") else 0
+    return compile_user_regex(rule.options["pattern"], rule.path, "pattern", flags)
+
+
+def run(rule, doc, units):
+    pat = rule.compiled
+    group = rule.options.get("group")
+    if group is not None and group.isdigit():
+        group = int(group)
+    repl = rule.options.get("replace")
+    for base, text in units:
+        for m in pat.finditer(text):
+            g = group if group is not None else 0
+            if m.start(g) < 0:
+                continue
+            s, e = base + m.start(g), base + m.end(g)
+            if s == e or (rule.exceptions and excepted(rule, text, base, s, e)):
+                continue
+            values = {k: v for k, v in m.groupdict().items() if v is not None}
+            values["match"] = m.group(g)
+            fix = None
+            if repl is not None:
+                sugg = m.expand(repl)
+                values["suggestion"] = sugg
+                if rule.fix_safe:
+                    fix = Fix(s, e, sugg) if g == 0 else Fix(base + m.start(), base + m.end(), _whole(m, g, sugg))
+            yield Hit(s, e, values, fix)
+
+
+def _whole(m: re.Match, g, sugg: str) -> str:
+    whole = m.group(0)
+    a, b = m.start(g) - m.start(), m.end(g) - m.start()
+    return whole[:a] + sugg + whole[b:]

@@ -1,0 +1,120 @@
+"""The engine: run rules over a document, decide, and build findings.
+
+check → decide (select / ignore / severity / suppression, all here) → findings.
+"""
+from __future__ import annotations
+
+from .document import Document
+from .finding import SEVERITY_RANK, Finding, Hit, sort_key
+from .checks import KINDS
+from .checks._util import fill
+
+EXCERPT_MAX = 60
+
+
+def units(rule, doc: Document):
+    """The (base offset, text) pieces a rule's scope names."""
+    cache = doc.__dict__.setdefault("_units", {})
+    key = rule.scope
+    if key in cache:
+        return cache[key]
+    if key == "document":
+        out = [(0, doc.text)]
+    elif key == "paragraph":
+        out = [(p.start, p.text) for p in doc.paragraphs]
+    elif key == "body":
+        out = []
+        for p in doc.content_paragraphs:
+            s = p.body_start if p.body_start is not None else p.start
+            out.append((s, doc.text[s:p.end]))
+    elif key == "heading":
+        out = [(h.start, doc.text[h.start:h.end]) for h in doc.headings]
+    elif key == "sentence":
+        out = [(s.start, s.text) for p in doc.content_paragraphs for s in doc.sentences(p)]
+    elif key == "section":
+        secs = doc.top_sections()
+        if not secs:
+            out = [(0, doc.text)]
+        else:
+            out = [(0, doc.text[:secs[0][1]])] if secs[0][1] > 0 else []
+            out += [(s, doc.text[s:e]) for _, s, e in secs]
+    else:  # pragma: no cover - validated at load
+        out = []
+    cache[key] = out
+    return out
+
+
+def hits_for_rule(rule, doc: Document) -> list[Hit]:
+    kind = KINDS[rule.kind]
+    return list(kind.run(rule, doc, units(rule, doc)))
+
+
+def matches_prefix(code: str, prefixes) -> int:
+    """Length of the longest prefix in ``prefixes`` that ``code`` starts with (0 if none)."""
+    best = 0
+    for p in prefixes:
+        if p == "ALL" and best == 0:
+            best = 1
+        elif code.startswith(p) and len(p) > best:
+            best = len(p)
+    return best
+
+
+def is_selected(code: str, select, ignore, extend_select=()) -> bool:
+    sel = matches_prefix(code, list(select or ["ALL"]) + list(extend_select or []))
+    ign = matches_prefix(code, ignore or [])
+    return sel > 0 and sel >= ign if ign else sel > 0
+
+
+def make_finding(rule, doc: Document, hit: Hit, severity: str) -> Finding:
+    start = max(0, min(hit.start, len(doc.text)))
+    end = max(start, min(hit.end, len(doc.text)))
+    line, col = doc.position(start)
+    eline, ecol = doc.position(end)
+    values = dict(hit.values)
+    values.setdefault("match", doc.text[start:end])
+    msg = fill(hit.message or rule.message, values)
+    excerpt = doc.text[start:end]
+    if len(excerpt) > EXCERPT_MAX:
+        excerpt = excerpt[:EXCERPT_MAX] + "…"
+    location = ""
+    if doc.kind == "docx":
+        para = doc.paragraph_at(start)
+        part = doc.part_at(start)
+        if part is not None and part.label:
+            location = part.label
+        elif para is not None:
+            location = f"第 {para.index + 1} 段"
+    related = tuple(doc.position(o) for o in hit.related)
+    return Finding(rule.code, severity, msg, doc.path, start, end, line, col, eline, ecol, excerpt,
+                   rule.name, values.get("suggestion"), hit.fix, location, related, rule.reference)
+
+
+def check_document(doc: Document, ruleset, select=None, ignore=None, extend_select=None,
+                   severity_overrides=None, suppress=True) -> list[Finding]:
+    """Run every selected rule on ``doc``; return sorted, immutable findings."""
+    from .suppress import Suppressions
+
+    overrides = severity_overrides or {}
+    sup = Suppressions.parse(doc) if suppress else None
+    findings: list[Finding] = []
+    for rule in ruleset.rules:
+        if rule.options.get("_disabled") and not (
+                select and matches_prefix(rule.code, select) >= len(rule.code)):
+            continue
+        if not is_selected(rule.code, select, ignore, extend_select):
+            continue
+        sev = overrides.get(rule.code) or overrides.get(rule.family) or rule.severity
+        for hit in KINDS[rule.kind].run(rule, doc, units(rule, doc)):
+            f = make_finding(rule, doc, hit, sev)
+            if sup is not None and sup.suppressed(f):
+                continue
+            findings.append(f)
+    if sup is not None and is_selected("SUP001", select, ignore, extend_select):
+        findings.extend(sup.unused_findings(doc))
+    findings.sort(key=sort_key)
+    return findings
+
+
+def worst(findings) -> int:
+    return max((SEVERITY_RANK[f.severity] for f in findings), default=-1)

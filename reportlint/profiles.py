@@ -1,0 +1,175 @@
+"""Report profiles (report types): load from ``rules/profiles``, detect, map headings to roles."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from .errors import RuleFileError
+
+LABELS = ("background", "practice", "outcome", "insight", "problem", "plan", "other")
+ROLE_NAMES = {
+    "background": "基本情况", "practice": "主要做法", "outcome": "取得的成效", "insight": "经验启示",
+    "problem": "存在的问题", "plan": "下一步打算", "politics": "思想政治", "integrity": "廉洁自律",
+    "suggestion": "对策建议", "findings": "主要收获/发现",
+}
+# Generic keywords, tried in this order when no profile synonym matches.
+_GENERIC = (
+    ("plan", ("下一步", "下步", "打算", "努力方向", "工作计划", "工作思路", "工作安排", "今后")),
+    ("suggestion", ("对策", "建议")),
+    ("problem", ("问题", "不足", "短板", "差距", "困难", "弱项")),
+    ("outcome", ("成效", "成绩", "成果", "成就", "收获", "实效")),
+    ("insight", ("启示", "体会", "感悟", "思考", "经验")),
+    ("integrity", ("廉洁", "廉政")),
+    ("politics", ("思想政治", "政治理论", "理论学习")),
+    ("practice", ("做法", "举措", "措施", "开展情况", "主要工作", "履职", "完成情况", "工作回顾")),
+    ("background", ("基本情况", "概况", "总体情况", "现状", "背景", "由来")),
+)
+_PROFILE_KEYS = {"name", "description", "title_keywords", "markers", "sections"}
+_SECTION_KEYS = {"role", "names", "required", "labels"}
+_STRIP = re.compile(r"[\s\u3000，。、：:；;！!？?“”\"（）()《》—…*#]+")
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    role: str
+    names: tuple[str, ...]
+    required: bool
+    labels: tuple[str, ...]
+
+    @property
+    def display(self) -> str:
+        return self.names[0] if self.names else ROLE_NAMES.get(self.role, self.role)
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    description: str
+    title_keywords: tuple[str, ...]
+    markers: tuple[str, ...]
+    sections: tuple[SectionSpec, ...]
+    path: str = ""
+
+    def section(self, role: str) -> SectionSpec | None:
+        for s in self.sections:
+            if s.role == role:
+                return s
+        return None
+
+
+def _req(d: dict, key: str, typ, path: str):
+    if key not in d:
+        raise RuleFileError("缺少必填项。", path, key)
+    if not isinstance(d[key], typ):
+        raise RuleFileError("类型不对。", path, key)
+    return d[key]
+
+
+def parse_profile(data, path: str) -> Profile:
+    if not isinstance(data, dict):
+        raise RuleFileError("报告类型文件应是键值映射。", path)
+    for k in data:
+        if k not in _PROFILE_KEYS:
+            raise RuleFileError(f"未知的键（可用：{'、'.join(sorted(_PROFILE_KEYS))}）。", path, str(k))
+    name = _req(data, "name", str, path)
+    secs = []
+    for i, s in enumerate(_req(data, "sections", list, path)):
+        if not isinstance(s, dict):
+            raise RuleFileError("每个章节应是键值映射。", path, f"sections[{i}]")
+        for k in s:
+            if k not in _SECTION_KEYS:
+                raise RuleFileError("未知的键。", path, f"sections[{i}].{k}")
+        role = _req(s, "role", str, path)
+        labels = tuple(s.get("labels") or ())
+        for lab in labels:
+            if lab not in LABELS:
+                raise RuleFileError(f"未知的段落标签“{lab}”（可用：{'、'.join(LABELS)}）。", path,
+                                    f"sections[{i}].labels")
+        secs.append(SectionSpec(role, tuple(s.get("names") or ()), bool(s.get("required", False)), labels))
+    return Profile(name, str(data.get("description", "")), tuple(data.get("title_keywords") or ()),
+                   tuple(data.get("markers") or ()), tuple(secs), path)
+
+
+def load_profiles(folders: list[str]) -> dict[str, Profile]:
+    import yaml
+
+    out: dict[str, Profile] = {}
+    for folder in folders:
+        d = os.path.join(folder, "profiles")
+        if not os.path.isdir(d):
+            continue
+        for fn in sorted(os.listdir(d)):
+            if not fn.endswith((".yaml", ".yml")):
+                continue
+            p = os.path.join(d, fn)
+            try:
+                with open(p, encoding="utf-8") as fh:
+                    data = yaml.safe_load(fh)
+            except yaml.YAMLError as exc:
+                raise RuleFileError(f"YAML 格式错误：{exc}", p) from None
+            prof = parse_profile(data, p)
+            out[prof.name] = prof
+    return out
+
+
+def norm(text: str) -> str:
+    return _STRIP.sub("", text)
+
+
+def role_for(text: str, profile: Profile | None) -> str | None:
+    """The role a heading's text names, or None for a content heading like “强化队伍建设”."""
+    t = norm(text)
+    if not t or len(t) > 24:
+        return None
+    if profile:
+        best = None
+        for s in profile.sections:
+            for n in s.names:
+                if n in t and (best is None or len(n) > best[0]):
+                    best = (len(n), s.role)
+        if best:
+            return best[1]
+    if "做法" in t and "经验" in t:
+        return "practice"
+    for role, keys in _GENERIC:
+        if any(k in t for k in keys):
+            if profile is None or profile.section(role) or role in ("problem", "plan", "outcome"):
+                return role
+            # profile lacks this role: map to the closest one it has
+            alt = {"suggestion": "plan", "findings": "outcome", "politics": "practice",
+                   "integrity": "practice"}.get(role)
+            if alt and profile.section(alt):
+                return alt
+            return role
+    return None
+
+
+def detect(title: str, headings: list[str], body: str, profiles: dict[str, Profile]) -> tuple[str | None, float]:
+    """Pick the profile that best fits; return (name, confidence 0..1)."""
+    if not profiles:
+        return None, 0.0
+    scores: dict[str, float] = {}
+    tnorm = norm(title)
+    head_roles = [r for r in (role_for(h, None) for h in headings) if r]
+    for name, prof in profiles.items():
+        s = 0.0
+        for kw in prof.title_keywords:
+            if kw and kw in tnorm:
+                s += 3.0 if kw in ("述职", "述廉", "调研", "经验", "情况报告", "总结") else 1.5
+        if prof.markers:
+            s += min(2.0, 0.5 * sum(body.count(m) for m in prof.markers))
+        if head_roles:
+            roles = {sec.role for sec in prof.sections}
+            hit = sum(1 for r in set(head_roles) if r in roles)
+            s += 2.0 * hit / max(len(set(head_roles)), 1)
+            req = [sec.role for sec in prof.sections if sec.required]
+            s += 1.0 * sum(1 for r in req if r in head_roles) / max(len(req), 1)
+        scores[name] = s
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    best, bs = ranked[0]
+    if bs <= 0:
+        return "工作汇报" if "工作汇报" in profiles else best, 0.2
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    conf = max(0.2, min(0.99, 0.5 + (bs - second) / (bs + 1.0)))
+    return best, round(conf, 2)

@@ -1,0 +1,135 @@
+"""Read a report file into decoded text.
+
+Plain text and Markdown are decoded as UTF-8 (with or without BOM), then
+GB18030 (a superset of GBK/GB2312); line endings become ``\\n``. Full-width
+indentation is kept, so offsets point into the text the user sees.
+Word files are delegated to :mod:`reportlint.docx` (imported only then).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .errors import InputError
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+DOCX_SUFFIXES = {".docx"}
+SUPPORTED = TEXT_SUFFIXES | DOCX_SUFFIXES
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a 工作汇报 is a few dozen KB; 20 MB is generous
+
+CONVERT_HINT = {
+    ".doc": "旧版 Word 文件",
+    ".wps": "WPS 文字文件",
+    ".pdf": "PDF 文件",
+    ".rtf": "RTF 文件",
+    ".odt": "OpenDocument 文件",
+    ".xls": "Excel 文件",
+    ".xlsx": "Excel 文件",
+    ".ppt": "PowerPoint 文件",
+    ".pptx": "PowerPoint 文件",
+}
+
+
+@dataclass(frozen=True)
+class Part:
+    """A stretch of the text that came from a named part of a document.
+
+    ``label`` is what findings show instead of a line number (e.g. "页眉",
+    "表格 2行3列"); ``para`` is the 1-based paragraph number in a Word body.
+    """
+
+    start: int
+    end: int
+    label: str
+    para: int = 0
+    table: bool = False
+
+
+@dataclass
+class Source:
+    path: str
+    text: str
+    encoding: str
+    kind: str  # "text", "markdown" or "docx"
+    parts: list[Part] = field(default_factory=list)
+    styles: dict[int, tuple[str, int]] = field(default_factory=dict)  # line -> (style, level)
+    fonts: dict[int, str] = field(default_factory=dict)  # line -> font name of first run
+
+
+def decode(data: bytes, path: str = "<文本>") -> tuple[str, str]:
+    """Decode report bytes; return (text, encoding name)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        text, enc = data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text, enc = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError("文件以 UTF-16 标记开头但内容无法解码。", path) from None
+    else:
+        if b"\x00" in data[:8192]:
+            raise InputError("这是二进制文件，不是文本报告（支持 .txt、.md、.docx）。", path)
+        try:
+            text, enc = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            try:
+                text, enc = data.decode("gb18030"), "gb18030"
+            except UnicodeDecodeError:
+                raise InputError(
+                    "无法识别文件编码（已尝试 UTF-8 与 GB18030/GBK）；请另存为 UTF-8 后再检查。", path
+                ) from None
+    if _looks_binary(text):
+        raise InputError("这是二进制文件，不是文本报告（支持 .txt、.md、.docx）。", path)
+    return normalize_newlines(text), enc
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or ch == "\ufffd")
+    return bad / len(sample) > 0.02
+
+
+def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read one report. Raises :class:`InputError` with a Chinese message."""
+    if os.path.isdir(path):
+        raise InputError("这是一个文件夹，不是报告文件；检查整个文件夹请用 reportlint batch。", path)
+    if not os.path.exists(path):
+        raise InputError("文件不存在。", path)
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in CONVERT_HINT:
+        raise InputError(
+            f"不支持{CONVERT_HINT[suffix]}（{suffix}）。目前支持 .txt、.md、.docx；"
+            f"可先转换为 .docx，例如：libreoffice --headless --convert-to docx “{os.path.basename(path)}”。",
+            path,
+        )
+    try:
+        size = os.path.getsize(path)
+    except OSError as exc:
+        raise InputError(f"无法读取文件：{exc.strerror or exc}", path) from None
+    if size > max_bytes:
+        raise InputError(
+            f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）；"
+            "可用 --max-size 调整上限。",
+            path,
+        )
+    if suffix in DOCX_SUFFIXES:
+        from .docx import read_docx  # python-docx only for Word files
+
+        return read_docx(path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except PermissionError:
+        raise InputError("没有读取权限。", path) from None
+    except OSError as exc:
+        raise InputError(f"无法读取文件：{exc.strerror or exc}", path) from None
+    if data[:4] == b"PK\x03\x04" and suffix not in DOCX_SUFFIXES:
+        raise InputError("文件内容是压缩包（可能是改了扩展名的 .docx）；请使用正确的扩展名。", path)
+    text, enc = decode(data, path)
+    kind = "markdown" if suffix in {".md", ".markdown"} else "text"
+    return Source(path=path, text=text, encoding=enc, kind=kind)

@@ -1,0 +1,82 @@
+"""FileReport and the per-file pipeline (a pure function: path + rules + options → FileReport)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .errors import ReportlintError
+from .finding import Finding
+
+
+@dataclass
+class FileReport:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    encoding: str | None = None
+    profile: str | None = None
+    profile_confidence: float = 0.0
+    lines: dict[int, str] = field(default_factory=dict)  # source lines that findings point at
+    chars: int = 0
+    paragraphs: int = 0
+    labels: dict[str, int] = field(default_factory=dict)
+
+    def line_text(self, line: int) -> str | None:
+        return self.lines.get(line)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+@dataclass
+class Options:
+    """What a check run needs besides the rules (everything a config file can set)."""
+
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    profile: str | None = None
+    year: int | None = None
+    max_bytes: int | None = None
+    classify: bool = True
+
+
+def build_document(source, ruleset, opts: Options):
+    from .outline import build
+
+    return build(source.text, path=source.path, kind=source.kind, encoding=source.encoding,
+                 profiles=ruleset.profiles, profile=opts.profile, year=opts.year,
+                 styles=source.styles, parts=source.parts)
+
+
+def check_document(doc, ruleset, opts: Options) -> list[Finding]:
+    from . import engine
+
+    return engine.check_document(doc, ruleset, select=opts.select, ignore=opts.ignore,
+                                 extend_select=opts.extend_select, severity_overrides=opts.severity)
+
+
+def report_for(doc, findings, encoding) -> FileReport:
+    lines = {}
+    for f in findings:
+        if f.line not in lines:
+            lines[f.line] = doc.line_text(f.line)
+    labels: dict[str, int] = {}
+    for p in doc.paragraphs:
+        if p.label:
+            labels[p.label] = labels.get(p.label, 0) + 1
+    return FileReport(doc.path, findings, None, encoding, doc.profile, doc.profile_confidence, lines,
+                      len(doc.text), len(doc.paragraphs), labels)
+
+
+def check_path(path: str, ruleset, opts: Options) -> FileReport:
+    """Read, build, check one file. Input errors become ``FileReport.error``; never raises them."""
+    from .reader import DEFAULT_MAX_BYTES, read_path
+
+    try:
+        source = read_path(path, opts.max_bytes or DEFAULT_MAX_BYTES)
+        doc = build_document(source, ruleset, opts)
+        findings = check_document(doc, ruleset, opts)
+    except ReportlintError as exc:
+        return FileReport(path, error=exc.message)
+    return report_for(doc, findings, source.encoding)

@@ -1,0 +1,221 @@
+"""Rule files: YAML, one rule per file, under ``rules/<family>/``; strict loading.
+
+A rule file (see ``rules/README.md`` for the Chinese guide)::
+
+    code: PH001            # family prefix + 3 digits, unique
+    name: 未填写的×占位符     # Chinese title
+    kind: regex            # a check kind from reportlint.checks
+    severity: error        # error / warning / info
+    scope: paragraph       # document / section / paragraph / body / heading / sentence
+    message: "……{match}……"  # named holes filled from the hit
+    description: ……
+    reference: GB/T 15834-2011 4.1
+    exceptions: [regex, …] # a hit overlapping a match of one of these is dropped
+    examples: {bad: [...], good: [...]}   # verified at load
+    # + the kind's own options (pattern, words, swap, max, …)
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+
+from .errors import RuleFileError
+from .finding import SEVERITIES
+
+BUILTIN_RULES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "rules")
+COMMON_KEYS = {"code", "name", "kind", "severity", "scope", "message", "description", "reference",
+               "exceptions", "examples", "enabled", "fix"}
+SCOPES = ("document", "section", "paragraph", "body", "heading", "sentence")
+FAMILIES = {
+    "STR": "结构与编号", "PH": "未填写的占位符", "WM": "模板网站残留", "CL": "套话与空话",
+    "WD": "用词错误", "NUM": "数字与日期", "PU": "标点符号", "DUP": "重复内容", "CLS": "内容与章节不符",
+}
+_CODE = re.compile(r"^([A-Z]{2,4})(\d{3})$")
+
+
+def rules_root() -> str:
+    """The built-in rule folder: inside the package when installed, else the repo's ``rules/``."""
+    if os.path.isdir(BUILTIN_RULES):
+        return BUILTIN_RULES
+    repo = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "rules")
+    return repo
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    kind: str
+    severity: str
+    scope: str
+    message: str
+    description: str
+    reference: str
+    path: str
+    options: dict
+    exceptions: tuple = ()
+    examples: dict = field(default_factory=dict)
+    fix_safe: bool = False
+    compiled: object = None  # set by the kind's compile()
+
+    @property
+    def family(self) -> str:
+        return _CODE.match(self.code).group(1)
+
+
+def _type_name(t) -> str:
+    return {str: "文本", int: "整数", float: "数字", list: "列表", dict: "映射", bool: "是/否(true/false)"}.get(t, str(t))
+
+
+def parse_rule(data, path: str) -> Rule:
+    from .checks import KINDS
+
+    if not isinstance(data, dict):
+        raise RuleFileError("规则文件应是键值映射（每行“键: 值”）。", path)
+    for key in ("code", "name", "kind", "severity", "message"):
+        if key not in data or data[key] in (None, ""):
+            raise RuleFileError("缺少必填项。", path, key)
+    code = str(data["code"])
+    if not _CODE.match(code):
+        raise RuleFileError("规则代码应为大写字母前缀加三位数字，例如 PH001。", path, "code")
+    kind_name = data["kind"]
+    if kind_name not in KINDS:
+        raise RuleFileError(f"未知的检查类型“{kind_name}”（可用：{'、'.join(sorted(KINDS))}）。", path, "kind")
+    kind = KINDS[kind_name]
+    allowed = COMMON_KEYS | set(kind.OPTIONS)
+    for k in data:
+        if k not in allowed:
+            raise RuleFileError(
+                f"未知的键（{kind_name} 类规则可用：{'、'.join(sorted(allowed))}）。", path, str(k))
+    sev = data["severity"]
+    if sev not in SEVERITIES:
+        raise RuleFileError("级别只能是 error、warning 或 info。", path, "severity")
+    scope = data.get("scope", kind.DEFAULT_SCOPE)
+    if scope not in SCOPES:
+        raise RuleFileError(f"范围只能是：{'、'.join(SCOPES)}。", path, "scope")
+    for k in ("name", "message", "description", "reference"):
+        if k in data and not isinstance(data[k], str):
+            raise RuleFileError("应为文本。", path, k)
+    options = {}
+    for k, (typ, required) in kind.OPTIONS.items():
+        if k in data:
+            if not isinstance(data[k], typ) or (typ is int and isinstance(data[k], bool)):
+                raise RuleFileError(f"类型不对，应为{_type_name(typ)}。", path, k)
+            options[k] = data[k]
+        elif required:
+            raise RuleFileError("缺少必填项。", path, k)
+    exceptions = data.get("exceptions") or []
+    if not isinstance(exceptions, list) or not all(isinstance(e, str) for e in exceptions):
+        raise RuleFileError("应为正则表达式文本的列表。", path, "exceptions")
+    from .safe_regex import compile_user_regex
+
+    exc = tuple(compile_user_regex(e, path, "exceptions") for e in exceptions)
+    examples = data.get("examples") or {}
+    if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
+        raise RuleFileError("应为 {bad: [...], good: [...]} 形式。", path, "examples")
+    for k in ("bad", "good"):
+        v = examples.get(k, [])
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            raise RuleFileError("应为文本列表。", path, f"examples.{k}")
+    fix = data.get("fix", False)
+    if fix not in (True, False, "safe", "none"):
+        raise RuleFileError("只能是 safe 或 none。", path, "fix")
+    rule = Rule(code, str(data["name"]), kind_name, sev, scope, str(data["message"]),
+                str(data.get("description", "")), str(data.get("reference", "")), path, options, exc,
+                {"bad": list(examples.get("bad", [])), "good": list(examples.get("good", []))},
+                fix in (True, "safe"))
+    if data.get("enabled", True) is False:
+        rule.options["_disabled"] = True
+    rule.compiled = kind.compile(rule)
+    return rule
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    profiles: dict
+    digest: str  # content hash of all rule and profile files (cache key)
+
+    def by_code(self) -> dict[str, Rule]:
+        return {r.code: r for r in self.rules}
+
+
+def _yaml_files(folder: str):
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        if os.path.basename(root) in ("profiles", "lexicon"):
+            continue
+        for fn in sorted(files):
+            if fn.endswith((".yaml", ".yml")):
+                yield os.path.join(root, fn)
+
+
+def load_rules(extra: list[str] | None = None, verify: bool = True) -> RuleSet:
+    """Load built-in rules, then each user folder (a user rule with the same code overrides)."""
+    import yaml
+
+    from .profiles import load_profiles
+
+    try:
+        loader = yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover - PyYAML without libyaml
+        loader = yaml.SafeLoader
+    folders = [rules_root()] + list(extra or [])
+    for f in folders[1:]:
+        if not os.path.isdir(f):
+            raise RuleFileError("规则文件夹不存在。", f)
+    h = hashlib.sha256()
+    by_code: dict[str, Rule] = {}
+    for i, folder in enumerate(folders):
+        seen_here: dict[str, str] = {}
+        for path in _yaml_files(folder):
+            with open(path, "rb") as fh:
+                raw = fh.read()
+            h.update(path.encode("utf-8", "replace") + b"\0" + raw)
+            try:
+                data = yaml.load(raw.decode("utf-8"), Loader=loader)
+            except UnicodeDecodeError:
+                raise RuleFileError("规则文件必须是 UTF-8 编码。", path) from None
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                where = f"第 {mark.line + 1} 行" if mark else ""
+                raise RuleFileError(f"YAML 格式错误{where}：{getattr(exc, 'problem', exc)}", path) from None
+            rule = parse_rule(data, path)
+            if rule.code in seen_here:
+                raise RuleFileError(f"规则代码 {rule.code} 与 {seen_here[rule.code]} 重复。", path, "code")
+            seen_here[rule.code] = path
+            by_code[rule.code] = rule  # later folders override earlier ones
+    for folder in folders:
+        pdir = os.path.join(folder, "profiles")
+        if os.path.isdir(pdir):
+            for fn in sorted(os.listdir(pdir)):
+                with open(os.path.join(pdir, fn), "rb") as fh:
+                    h.update(fn.encode() + fh.read())
+    profiles = load_profiles(folders)
+    rs = RuleSet(sorted(by_code.values(), key=lambda r: r.code), profiles, h.hexdigest()[:16])
+    if verify:
+        verify_examples(rs)
+    return rs
+
+
+def verify_examples(rs: RuleSet, rules: list[Rule] | None = None) -> None:
+    """Every ``bad`` example must fire the rule, every ``good`` one must not."""
+    from .engine import hits_for_rule
+    from .outline import build
+
+    for rule in rules or rs.rules:
+        if rule.options.get("_disabled"):
+            continue
+        for which in ("bad", "good"):
+            for i, ex in enumerate(rule.examples.get(which, [])):
+                doc = build(ex.replace("\\n", "\n") if "\n" not in ex else ex, path="<示例>",
+                            profiles=rs.profiles)
+                n = len(hits_for_rule(rule, doc))
+                if which == "bad" and n == 0:
+                    raise RuleFileError(f"反例（bad）第 {i + 1} 条没有触发本规则：“{ex[:40]}”。", rule.path,
+                                        f"examples.bad[{i}]")
+                if which == "good" and n:
+                    raise RuleFileError(f"正例（good）第 {i + 1} 条误触发了本规则：“{ex[:40]}”。", rule.path,
+                                        f"examples.good[{i}]")
