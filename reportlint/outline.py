@@ -42,6 +42,7 @@ def build(text: str, path: str = "<文本>", kind: str = "text", encoding: str =
         tops = [h.text for h in doc.headings if h.parent is None or h.level <= 2]
         doc.profile, doc.profile_confidence = detect(title, tops, body, profiles)
     prof = profiles.get(doc.profile) if doc.profile else None
+    doc.__dict__["_profile_obj"] = prof
     for h in doc.headings:
         if h.style not in ("ordinal", "yishi"):
             h.role = role_for(h.text, prof)

@@ -1,11 +1,239 @@
-"""Placeholder until implemented."""
-OPTIONS = {}
+"""Kind ``structure``: checks on the outline (sections, heading numbering).
+
+Option ``check`` picks one of:
+
+``missing_section``  a required section of the profile is absent (only when the report
+                     names at least ``min_named`` of its top sections after profile roles);
+``order``            top-level sections stand in a different order from the profile;
+``gap``              numbering skips at one level (一、二、四);
+``repeat``           the same number twice in a row at one level (二、二、);
+``restart``          numbering does not restart at 1 under a new parent;
+``skip``             a level is skipped (1. directly under 一、 while （一） is not used there);
+``mixed``            children of one heading use different numbering styles, or a deeper style
+                     stands above a shallower one (1. then （一） under it);
+``sep``              wrong punctuation after a numbering token (一. （一）、 1、 (GB/T 15834 B.3);
+``width``            full-width and half-width forms of one numbering style in one report;
+``empty``            a heading with neither content nor sub-headings;
+``long_heading``     a stand-alone heading longer than ``max`` characters;
+``no_headings``      no headings at all in a report longer than ``min_chars`` characters.
+"""
+from __future__ import annotations
+
+from .. import numbering
+from ..finding import Hit
+
+OPTIONS = {"check": (str, True), "max": (int, False), "min_chars": (int, False), "min_named": (int, False)}
 DEFAULT_SCOPE = "document"
+CHECKS = ("missing_section", "order", "gap", "repeat", "restart", "skip", "mixed", "sep", "width",
+          "empty", "long_heading", "no_headings")
+_HIER = set(numbering.HIERARCHY)
 
 
 def compile(rule):
-    return None
+    from ..errors import RuleFileError
+
+    if rule.options["check"] not in CHECKS:
+        raise RuleFileError(f"未知的结构检查“{rule.options['check']}”（可用：{'、'.join(CHECKS)}）。",
+                            rule.path, "check")
+    return globals()["_" + rule.options["check"]]
 
 
 def run(rule, doc, units):
-    return iter(())
+    return rule.compiled(rule, doc)
+
+
+def _numbered(doc):
+    return [h for h in doc.headings if h.token is not None and h.token.style in _HIER]
+
+
+def _top(doc):
+    return [h for h in doc.headings if h.parent is None and h.style not in ("ordinal", "yishi")]
+
+
+
+
+def _named_tops(doc):
+    return [h for h in _top(doc) if h.role]
+
+
+def _missing_section(rule, doc):
+    prof = doc.__dict__.get("_profile_obj")
+    named = _named_tops(doc)
+    if prof is None or len(named) < rule.options.get("min_named", 2):
+        return
+    roles = {h.role for h in doc.headings if h.role}
+    for spec in prof.sections:
+        if spec.required and spec.role not in roles:
+            anchor = named[-1] if spec.role in ("plan", "problem", "insight") else named[0]
+            yield Hit(anchor.start, anchor.end, {"section": spec.display, "profile": prof.name})
+
+
+def _order(rule, doc):
+    prof = doc.__dict__.get("_profile_obj")
+    if prof is None:
+        return
+    rank = {s.role: i for i, s in enumerate(prof.sections)}
+    seen = []
+    for h in _named_tops(doc):
+        if h.role not in rank:
+            continue
+        later = [p for p in seen if rank[p.role] > rank[h.role]]
+        if later:
+            yield Hit(h.start, h.end, {"section": h.text, "before": later[0].text})
+        seen.append(h)
+
+
+def _siblings(doc):
+    """Groups of numbered headings sharing a parent and a style, in order."""
+    groups: dict = {}
+    for i, h in enumerate(doc.headings):
+        if h.token is None or h.token.style not in _HIER:
+            continue
+        groups.setdefault((h.parent, h.token.style), []).append(h)
+    return groups
+
+
+def _gap(rule, doc):
+    for hs in _siblings(doc).values():
+        for a, b in zip(hs, hs[1:]):
+            if b.number > a.number + 1:
+                yield Hit(b.start, b.start + len(b.token.token),
+                          {"prev": a.token.token, "expected": _render(a.token.style, a.number + 1)})
+
+
+def _repeat(rule, doc):
+    for hs in _siblings(doc).values():
+        for a, b in zip(hs, hs[1:]):
+            if b.number == a.number:
+                yield Hit(b.start, b.start + len(b.token.token),
+                          {"prev": a.token.token, "expected": _render(a.token.style, a.number + 1)})
+
+
+def _restart(rule, doc):
+    by_style: dict = {}
+    for (parent, style), hs in _siblings(doc).items():
+        if parent is None:
+            continue
+        by_style.setdefault(style, []).append(hs)
+    for style, groups in by_style.items():
+        groups.sort(key=lambda hs: hs[0].start)
+        for prev, cur in zip(groups, groups[1:]):
+            first = cur[0]
+            if first.number != 1 and first.number == prev[-1].number + 1:
+                yield Hit(first.start, first.start + len(first.token.token),
+                          {"match": first.token.token, "expected": _render(style, 1)})
+
+
+def _skip(rule, doc):
+    used = {h.token.style for h in _numbered(doc)}
+    for h in _numbered(doc):
+        if h.parent is None:
+            continue
+        p = doc.headings[h.parent]
+        if p.token is None or p.token.style not in _HIER:
+            continue
+        pr, hr = numbering.RANK[p.token.style], numbering.RANK[h.token.style]
+        missing = [s for s in numbering.HIERARCHY if pr < numbering.RANK[s] < hr]
+        if missing and not any(s in used for s in missing) and _first_child(doc, h):
+            yield Hit(h.start, h.start + len(h.token.token),
+                      {"match": h.token.token, "parent": p.token.token,
+                       "expected": numbering.STYLE_NAMES[missing[0]]})
+
+
+def _first_child(doc, h) -> bool:
+    p = doc.headings[h.parent]
+    kids = [doc.headings[c] for c in p.children if doc.headings[c].token is not None]
+    return bool(kids) and kids[0] is h
+
+
+def _mixed(rule, doc):
+    for i, h in enumerate(doc.headings):
+        kids = [doc.headings[c] for c in h.children
+                if doc.headings[c].token is not None and doc.headings[c].token.style in _HIER
+                and doc.headings[c].style not in ("md", "word")]
+        styles = []
+        for k in kids:
+            if k.token.style not in styles:
+                if styles and numbering.RANK[k.token.style] < numbering.RANK[styles[0]]:
+                    yield Hit(k.start, k.start + len(k.token.token),
+                              {"match": k.token.token, "other": numbering.STYLE_NAMES[styles[0]]})
+                styles.append(k.token.style)
+
+
+def _sep(rule, doc):
+    for h in _numbered(doc):
+        if h.style in ("md", "word"):
+            continue
+        t = h.token
+        want = numbering.EXPECTED_SEP.get(t.style)
+        if want is None:
+            continue
+        sep = t.sep.strip()
+        ok = sep == want or (t.style == "arabic" and sep in (".", "．")) or (want == "" and sep == "")
+        if t.style == "cn" and sep == " ":
+            ok = False
+        if not ok:
+            expect = _render(t.style, t.value)
+            yield Hit(h.start, h.start + len(t.token), {"match": t.token, "suggestion": expect})
+
+
+def _width(rule, doc):
+    seen: dict = {}
+    for h in _numbered(doc):
+        t = h.token
+        if t.style == "arabic":
+            form = "full" if t.sep == "．" or any(c in t.token for c in "０１２３４５６７８９") else (
+                "half" if t.sep == "." else None)
+        elif t.style in ("cn_paren", "ar_paren"):
+            form = "full" if t.token.startswith("（") else "half"
+        else:
+            form = None
+        if form is None:
+            continue
+        key = t.style
+        if key in seen and seen[key][0] != form:
+            first = seen[key][1]
+            yield Hit(h.start, h.start + len(t.token), {"match": t.token, "other": first.token.token},
+                      related=(first.start,))
+            seen[key] = (form, h)
+        seen.setdefault(key, (form, h))
+
+
+def _empty(rule, doc):
+    paras = doc.paragraphs
+    for h in doc.headings:
+        if h.runin or h.children or h.style in ("ordinal", "yishi"):
+            continue
+        p = paras[h.para]
+        nxt = paras[h.para + 1] if h.para + 1 < len(paras) else None
+        if nxt is None or (nxt.heading is not None and doc.headings[nxt.heading].level <= h.level):
+            yield Hit(h.start, h.end, {"heading": h.text})
+
+
+def _long_heading(rule, doc):
+    limit = rule.options.get("max", 40)
+    for h in doc.headings:
+        if not h.runin and h.style not in ("ordinal", "yishi", "bold") and len(h.text) > limit:
+            yield Hit(h.start, h.end, {"length": len(h.text), "max": limit})
+
+
+def _no_headings(rule, doc):
+    n = sum(len(p.text) for p in doc.content_paragraphs)
+    if not doc.headings and n > rule.options.get("min_chars", 1500) and doc.paragraphs:
+        first = doc.paragraphs[doc.title if doc.title is not None else 0]
+        yield Hit(first.start, first.end, {"chars": n})
+
+
+def _render(style: str, n: int) -> str:
+    cn = _cn(n)
+    return {"cn": f"{cn}、", "cn_paren": f"（{cn}）", "arabic": f"{n}.", "ar_paren": f"（{n}）",
+            "circled": numbering.CIRCLED[n - 1] if 0 < n <= 20 else str(n)}.get(style, str(n))
+
+
+def _cn(n: int) -> str:
+    d = "零一二三四五六七八九"
+    if n < 10:
+        return d[n]
+    if n < 20:
+        return "十" + (d[n - 10] if n > 10 else "")
+    return d[n // 10] + "十" + (d[n % 10] if n % 10 else "")

@@ -1,0 +1,1 @@
+"""Paragraph classifier: corpus loading, features, training (scikit-learn), prediction (pure Python)."""

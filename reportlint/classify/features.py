@@ -1,0 +1,69 @@
+"""Paragraph features, pure Python (shared by training and prediction).
+
+Content only: the paragraph body (run-in heading stripped by the outline) — never the
+heading it stands under — so a paragraph under the wrong section is still recognised.
+Features: jieba words and word bigrams, character 1–3-grams with digits folded to ``0``,
+and a few cue features that carry across domains (figures and units, future markers,
+modality, shortfall words, openers, length).
+"""
+from __future__ import annotations
+
+import math
+import re
+
+_DIGITS = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_SPACE = re.compile(r"[\s\u3000]+")
+_ENUM = re.compile(r"^(?:[（(]?[一二三四五六七八九十0-9０-９]{1,2}[）)、.．]|[①-⑳]|第[一二三四五六七八九十]+[，、]|[一二三四五六七八九十]是)")
+CUES = {
+    "fig_pct": re.compile(r"[0-9０-９][%％]|百分点|成[以左]?"),
+    "fig_num": re.compile(r"[0-9０-９]"),
+    "fig_unit": re.compile(r"[0-9０-９.]+\s*(?:万|亿|千)?(?:元|人次|人|户|个|件|次|家|所|项|条|名|场|起|吨|亩|公里|天|小时|分)"),
+    "cmp": re.compile(r"同比|环比|较去年|较上年|比上年|增长|下降|提高了?|提升了?|减少了?|缩短|翻了"),
+    "rank": re.compile(r"排名|位居|第[一二三]名|获评|荣获|被评为|授予|表彰|满意度|完成率|达标率|覆盖率"),
+    "future": re.compile(r"下一步|下步|下半年|明年|今后|将(?:进一步|继续|着力|重点|全面)?|计划|力争|拟|确保|预计|20(?:2[7-9]|3\d)年"),
+    "modal": re.compile(r"必须|关键在于|只有.{0,20}才|始终|要坚持|要把|启示|体会|经验表明|实践证明|深刻认识到|根本在于|前提|基础在于|离不开"),
+    "short": re.compile(r"不够|不足|有待|短板|薄弱|不平衡|不充分|滞后|欠缺|偏低|偏弱|仍存在|还存在|仍然存在|尚未|难以|不到位|问题"),
+    "bg": re.compile(r"现有|下设|共有|辖区|总面积|常住人口|成立于|承担|位于|职工|在编|党员\d|占地"),
+    "act": re.compile(r"开展|组织|建立|推行|实施|落实|坚持|完善|制定|召开|举办|推进|强化|健全|印发|出台|探索"),
+    "first_person": re.compile(r"本人|我自|我始终|我坚持|我主动"),
+    "formula": re.compile(r"汇报如下|报告如下|总结如下|各位领导|尊敬的|谢谢大家|此致|敬礼|^[^，。]{0,20}[：:]$"),
+    "date_line": re.compile(r"^\s*(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年\s*[0-9一二三四五六七八九十〇]{1,3}\s*月(?:\s*[0-9一二三四五六七八九十〇]{1,3}\s*日)?\s*$"),
+}
+
+
+def _cut(text: str) -> list[str]:
+    from ..tokenize import cut
+
+    return cut(text)
+
+
+def normalize(text: str) -> str:
+    return _DIGITS.sub("0", _SPACE.sub("", text))
+
+
+def featurize(text: str) -> dict[str, float]:
+    """Sparse binary features, L2-normalised (the same function at train and predict time)."""
+    raw = text.strip()
+    t = normalize(raw)
+    feats: set[str] = set()
+    words = [w for w in _cut(t) if w.strip()]
+    for w in words:
+        feats.add("w:" + w)
+    for a, b in zip(words, words[1:]):
+        feats.add("b:" + a + "|" + b)
+    for n in (1, 2, 3):
+        for i in range(len(t) - n + 1):
+            feats.add(f"c{n}:" + t[i:i + n])
+    head = _ENUM.sub("", t)[:4]
+    if head:
+        feats.add("open2:" + head[:2])
+        feats.add("open4:" + head)
+    for name, rx in CUES.items():
+        if rx.search(raw):
+            feats.add("cue:" + name)
+    n = len(raw)
+    feats.add("len:" + ("xs" if n < 15 else "s" if n < 40 else "m" if n < 120 else "l" if n < 300 else "xl"))
+    if not re.search(r"[。；！？]", raw):
+        feats.add("cue:no_period")
+    norm = 1.0 / math.sqrt(len(feats)) if feats else 0.0
+    return {f: norm for f in feats}
