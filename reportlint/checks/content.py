@@ -1,11 +1,115 @@
-"""Placeholder until implemented."""
-OPTIONS = {}
-DEFAULT_SCOPE = "document"
+"""Kind ``content``: paragraph content against the section it stands under (uses the classifier).
+
+Option ``check``:
+
+``misplaced``       a paragraph whose predicted label (confidence ≥ ``min_confidence``, a
+                    percentage) is not among the labels its section expects;
+``no_figure``       an outcome section none of whose paragraphs carries a concrete figure
+                    (number, percentage, rank, award);
+``missing_label``   a section whose expected label never appears among its paragraphs
+                    (e.g. a 成效 section that only lists activities).
+
+The classifier is loaded only when one of these rules runs.
+"""
+from __future__ import annotations
+
+import re
+
+from ..finding import Hit
+
+OPTIONS = {"check": (str, True), "min_confidence": (int, False), "min_paragraphs": (int, False)}
+DEFAULT_SCOPE = "section"
+CHECKS = ("misplaced", "no_figure", "missing_label")
+LABEL_ZH = {"background": "基本情况", "practice": "做法", "outcome": "成效", "insight": "经验启示",
+            "problem": "问题", "plan": "打算", "other": "其他"}
+ROLE_LABELS = {"background": ("background",), "practice": ("practice", "outcome"),
+               "outcome": ("outcome",), "insight": ("insight",), "problem": ("problem",),
+               "plan": ("plan",), "suggestion": ("plan", "insight"), "politics": ("practice", "insight"),
+               "integrity": ("practice", "insight"), "findings": ("outcome", "problem", "insight")}
+FIGURE = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万两]+(?:个|项|次|人|家|所|名|成|倍|批)|第[一二三四五六七八九十]"
+                    r"|获评|荣获|被评为|授予|表彰|先进|示范|排名|位居|满分|全覆盖|零发生|零事故")
 
 
 def compile(rule):
-    return None
+    from ..errors import RuleFileError
+
+    if rule.options["check"] not in CHECKS:
+        raise RuleFileError(f"未知的内容检查“{rule.options['check']}”（可用：{'、'.join(CHECKS)}）。",
+                            rule.path, "check")
+    return rule.options["check"]
+
+
+def expected(doc, role: str) -> tuple[str, ...]:
+    prof = doc.__dict__.get("_profile_obj")
+    spec = prof.section(role) if prof else None
+    if spec is not None and spec.labels:
+        return spec.labels
+    return ROLE_LABELS.get(role, ())
+
+
+def _sections(doc):
+    """(heading, role, [content paragraphs]) for every heading that carries a role."""
+    out = []
+    for hi, h in enumerate(doc.headings):
+        if not h.role:
+            continue
+        paras = []
+        for p in doc.paragraphs:
+            if p.is_heading_only or p.index in (doc.title, doc.subtitle):
+                continue
+            chain = doc.section_path(p.section)
+            if any(c is h for c in chain):
+                # only if no deeper heading with its own role claims it
+                own = next((c for c in reversed(chain) if c.role), None)
+                if own is h:
+                    paras.append(p)
+        out.append((h, h.role, paras))
+    return out
 
 
 def run(rule, doc, units):
-    return iter(())
+    from ..classify.predict import tag_document
+
+    tag_document(doc)
+    check = rule.compiled
+    if check == "misplaced":
+        yield from _misplaced(rule, doc)
+    elif check == "no_figure":
+        yield from _no_figure(rule, doc)
+    else:
+        yield from _missing_label(rule, doc)
+
+
+def _misplaced(rule, doc):
+    floor = rule.options.get("min_confidence", 70) / 100
+    for h, role, paras in _sections(doc):
+        want = expected(doc, role)
+        if not want:
+            continue
+        for p in paras:
+            if p.label is None or p.label == "other" or p.label in want or p.confidence < floor:
+                continue
+            s = p.body_start if p.body_start is not None else p.start
+            yield Hit(s, p.end, {"label": LABEL_ZH[p.label], "confidence": f"{p.confidence:.0%}",
+                                 "section": h.text, "expected": "、".join(LABEL_ZH[x] for x in want)},
+                      related=(h.start,))
+
+
+def _no_figure(rule, doc):
+    for h, role, paras in _sections(doc):
+        if role != "outcome" or not paras:
+            continue
+        if not any(FIGURE.search(p.body) for p in paras):
+            yield Hit(h.start, h.end, {"section": h.text})
+
+
+def _missing_label(rule, doc):
+    need = rule.options.get("min_paragraphs", 2)
+    for h, role, paras in _sections(doc):
+        want = expected(doc, role)
+        if not want or len(paras) < need:
+            continue
+        labels = {p.label for p in paras}
+        if not labels & set(want):
+            yield Hit(h.start, h.end, {"section": h.text, "expected": "、".join(LABEL_ZH[x] for x in want),
+                                       "found": "、".join(sorted(LABEL_ZH[x] for x in labels if x))})
