@@ -14,9 +14,9 @@ import sys
 from .corpus import LABELS, index, load_report, repo_corpus
 from .features import featurize
 
-C = 4.0
-MIN_DF = 2
-DECIMALS = 4
+C = 8.0
+MIN_DF = 3
+DECIMALS = 3
 SEED = 20261127
 
 
