@@ -1,22 +1,46 @@
 """reportlint: lint and analyse Chinese work reports (工作汇报、工作总结、述职报告 …).
 
-The public API (never prints)::
+The public API (never prints; see :mod:`reportlint.api`)::
 
     >>> import reportlint
     >>> report = reportlint.check_text("到社区报到×人。", select=["PH"])
-    >>> [(f.code, f.line, f.column) for f in report.findings]
-    [('PH001', 1, 6)]
+    >>> [(f.code, f.line, f.column, f.start, f.end) for f in report.findings]
+    [('PH001', 1, 6, 5, 6)]
+
+Importing the package is cheap: the API and its dependencies (YAML, the tokenizer,
+rich) load on first use.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
 
-__all__ = ["check_text", "check_file", "tag", "outline", "__version__"]
+__all__ = ["check_text", "check_file", "tag", "outline", "FileReport", "Finding", "Document", "Tagged",
+           "ReportlintError", "ConfigError", "__version__"]
+
+_LAZY = {
+    "check_text": "api", "check_file": "api", "tag": "api", "outline": "api", "Tagged": "api",
+    "FileReport": "report", "Finding": "finding", "Document": "document",
+    "ReportlintError": "errors", "ConfigError": "errors",
+}
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from .api import Tagged, check_file, check_text, outline, tag
+    from .document import Document
+    from .errors import ConfigError, ReportlintError
+    from .finding import Finding
+    from .report import FileReport
 
 
 def __getattr__(name):  # lazy: importing reportlint costs nothing until used
-    if name in ("check_text", "check_file", "tag", "outline"):
-        from . import api
+    mod = _LAZY.get(name)
+    if mod is None:
+        raise AttributeError(f"module 'reportlint' has no attribute {name!r}")
+    import importlib
 
-        return getattr(api, name)
-    raise AttributeError(name)
+    return getattr(importlib.import_module(f"{__name__}.{mod}"), name)
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

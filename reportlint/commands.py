@@ -46,10 +46,13 @@ def extra_parsers(sub, add_rule_opts) -> None:
 
     cf = sub.add_parser("config", help="显示生效的配置及每项来源")
     cf.add_argument("path", nargs="?", default=".", metavar="路径", help="从哪个文件或文件夹开始查找配置")
-    cf.add_argument("--config", metavar="文件")
-    cf.add_argument("--isolated", action="store_true")
+    add_rule_opts(cf)
+    cf.add_argument("--fail-on", choices=["error", "warning", "info"])
+    cf.add_argument("--jobs", "-j", type=int, metavar="N")
+    cf.add_argument("--max-size", type=float, metavar="MB")
 
     it = sub.add_parser("init", help="在当前文件夹写一个带注释的 reportlint.toml")
+    it.add_argument("dir", nargs="?", default=".", metavar="文件夹", help="写到哪个文件夹（默认当前文件夹）")
     it.add_argument("--force", action="store_true", help="覆盖已有的 reportlint.toml")
 
 
@@ -82,16 +85,17 @@ def cmd_check(args) -> int:
     from . import config as cfgmod
     from .report import check_path
 
-    reports = []
-    groups: dict = {}
+    reports, fail_on = [], []
+    configs: dict = {}  # folder -> Config: each file uses its own nearest configuration
     for path in args.files:
-        cfg = cfgmod.resolve(args, start=path)
-        groups.setdefault(cfg.path, cfg)
-        cfg = groups[cfg.path]
-        if args.max_size is not None:
-            cfg.values["max-size"] = args.max_size
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in configs:
+            configs[folder] = cfgmod.resolve(args, start=path)
+        cfg = configs[folder]
         ruleset = load_ruleset(cfg["rules"])
+        cfgmod.check_profile(cfg, ruleset.profiles)
         opts = cfg.options_for(path)
+        fail_on.append(cfg["fail-on"])
         if args.fix or args.diff:
             from .fix import fix_path
 
@@ -99,7 +103,7 @@ def cmd_check(args) -> int:
                                     backup=not args.no_backup, out=_stdout()))
         else:
             reports.append(check_path(path, ruleset, opts))
-    first = next(iter(groups.values()))
+    first = next(iter(configs.values()))
     fmt = args.format or first["format"]
     if fmt in ("csv", "html"):
         fmt = "text"
@@ -109,15 +113,17 @@ def cmd_check(args) -> int:
     formatters.get(fmt).render(reports, out, fmt=fmt, color=False if args.no_color else None)
     if args.statistics:
         print_statistics(reports, out)
-    return exit_code(reports, args.fail_on or first["fail-on"])
+    return exit_code(reports, fail_on)
 
 
-def exit_code(reports, fail_on: str) -> int:
+def exit_code(reports, fail_on) -> int:
+    """2 if a file failed, 1 if a finding reaches ``fail_on`` (one level, or one per report), else 0."""
     if any(r.error for r in reports):
         return EXIT_ERROR
-    limit = SEVERITY_RANK[fail_on]
-    if any(SEVERITY_RANK[f.severity] >= limit for r in reports for f in r.findings):
-        return EXIT_FINDINGS
+    levels = [fail_on] * len(reports) if isinstance(fail_on, str) else list(fail_on)
+    for r, level in zip(reports, levels):
+        if any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level] for f in r.findings):
+            return EXIT_FINDINGS
     return EXIT_OK
 
 
@@ -235,18 +241,27 @@ def cmd_tag(args) -> int:
 def cmd_config(args) -> int:
     from . import config as cfgmod
 
+    if not os.path.exists(args.path):
+        raise InputError("文件或文件夹不存在。", args.path)
     cfg = cfgmod.resolve(args, start=args.path)
+    cfgmod.check_profile(cfg, load_ruleset(cfg["rules"]).profiles)
     out = _stdout()
     out.write(f"配置文件：{cfg.path or '（未找到，使用默认值）'}\n")
     for k in sorted(cfg.values):
         out.write(f"{k:18s} = {json.dumps(cfg.values[k], ensure_ascii=False)}    # 来源：{cfg.sources[k]}\n")
+    if os.path.isfile(args.path):
+        codes = cfg.per_file_codes(args.path)
+        if codes:
+            out.write(f"按 per-file-ignores，{args.path} 另外忽略：{'、'.join(codes)}\n")
     return EXIT_OK
 
 
 def cmd_init(args) -> int:
     from .config import STARTER
 
-    path = os.path.join(os.getcwd(), "reportlint.toml")
+    if not os.path.isdir(args.dir):
+        raise InputError("文件夹不存在。", args.dir)
+    path = os.path.join(os.path.abspath(args.dir), "reportlint.toml")
     if os.path.exists(path) and not args.force:
         raise InputError("已存在 reportlint.toml；如需覆盖请加 --force。", path)
     with open(path, "w", encoding="utf-8") as fh:

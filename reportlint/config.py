@@ -1,12 +1,23 @@
 """Configuration: ``reportlint.toml`` or ``[tool.reportlint]`` in ``pyproject.toml``.
 
-Found by walking up from the checked file (the nearest wins, like ruff); command-line
-options override the file, which overrides the defaults. Unknown keys are errors.
+Found by walking up from each checked file (the nearest wins, like ruff), so
+``reportlint check a/x.txt b/y.txt`` uses each file's own configuration. Command-line
+options override the file, which overrides the defaults. Unknown keys are errors
+that name the key and the file (exit 2).
+
+Rule selection is layered the way ruff does it: the file's ``select`` / ``extend-select``
+/ ``ignore`` form one layer, the command line's another. ``--select`` starts afresh
+(the file's selection and ignores no longer apply); ``--extend-select`` adds to the file's
+selection and re-enables codes the file ignored; ``--ignore`` adds to the file's ignores.
+Within one layer the more specific code wins (``select = ["PH"]``, ``ignore = ["PH001"]``).
+``per-file-ignores`` always apply.
 """
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field
 
 from .errors import ConfigError
@@ -23,37 +34,70 @@ DEFAULTS = {
     "max-size": 20,
 }
 FORMATS = ("text", "concise", "json", "jsonl", "csv", "sarif", "junit", "github", "html")
+DEFAULT_SOURCE = "默认值"
+CLI_SOURCE = "命令行"
+NOTHING = "-"  # a selector no code starts with: "select nothing"
+_SELECTOR = re.compile(r"^(ALL|[A-Z]+[0-9]*)$")
+_TYPE_ZH = {str: "文本（加英文双引号）", list: "列表（如 [\"PH\", \"WM001\"]）", dict: "表（[小节] 或 {键 = 值}）",
+            int: "整数", (int, float): "数字"}
 
 
 @dataclass
 class Config:
-    values: dict = field(default_factory=lambda: dict(DEFAULTS))
-    sources: dict = field(default_factory=lambda: {k: "默认值" for k in DEFAULTS})
+    """Effective settings (``values``), where each came from (``sources``) and the file (``path``)."""
+
+    values: dict = field(default_factory=lambda: {k: _copy(v) for k, v in DEFAULTS.items()})
+    sources: dict = field(default_factory=lambda: {k: DEFAULT_SOURCE for k in DEFAULTS})
     path: str | None = None
 
     def __getitem__(self, key):
         return self.values[key]
 
+    def per_file_codes(self, file_path: str) -> list[str]:
+        """Codes that ``per-file-ignores`` switch off for ``file_path``."""
+        base = os.path.dirname(os.path.abspath(self.path)) if self.path else os.getcwd()
+        absf = os.path.abspath(file_path)
+        rel = os.path.relpath(absf, base).replace(os.sep, "/")
+        name = os.path.basename(absf)
+        out: list[str] = []
+        for pattern, codes in self.values["per-file-ignores"].items():
+            pat = pattern.replace("\\", "/")
+            pat = pat[2:] if pat.startswith("./") else pat
+            cands = [pat] + ([pat[3:]] if pat.startswith("**/") else [])
+            if any(fnmatch.fnmatch(rel, p) for p in cands) or ("/" not in pat and fnmatch.fnmatch(name, pat)):
+                out.extend(codes)
+        return out
+
     def options_for(self, file_path: str):
-        """Options for one file, with per-file ignores applied."""
+        """:class:`~reportlint.report.Options` for one file, per-file ignores applied."""
         from .report import Options
 
+        select = None if self.values["select"] is None else list(self.values["select"])
+        extend = list(self.values["extend-select"])
         ignore = list(self.values["ignore"])
-        base = os.path.dirname(self.path) if self.path else os.getcwd()
-        rel = os.path.relpath(os.path.abspath(file_path), base).replace(os.sep, "/")
-        for pattern, codes in self.values["per-file-ignores"].items():
-            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(file_path), pattern):
-                ignore.extend(codes)
+        pf = self.per_file_codes(file_path)
+        if pf:  # per-file ignores win even over a more specific select
+            ignore.extend(pf)
+            covered = lambda c: any(c.startswith(p) or p == "ALL" for p in pf)  # noqa: E731
+            extend = [c for c in extend if not covered(c)]
+            if select is not None:
+                select = [c for c in select if not covered(c)] or [NOTHING]
         mb = self.values["max-size"]
-        return Options(select=self.values["select"], ignore=ignore,
-                       extend_select=list(self.values["extend-select"]),
+        return Options(select=select, ignore=ignore, extend_select=extend,
                        severity=dict(self.values["severity"]), profile=self.values["profile"],
                        year=self.values["year"], max_bytes=int(mb * 1024 * 1024) if mb else None)
 
 
+def _copy(v):
+    return list(v) if isinstance(v, list) else dict(v) if isinstance(v, dict) else v
+
+
+# ---------------------------------------------------------------- discovery and reading
+
 def find_config(start: str) -> str | None:
     """Nearest reportlint.toml, or pyproject.toml with [tool.reportlint], from ``start`` upwards."""
-    d = os.path.abspath(start if os.path.isdir(start) else os.path.dirname(os.path.abspath(start)) or ".")
+    start = os.path.abspath(start)
+    d = start if os.path.isdir(start) else os.path.dirname(start)
     while True:
         cand = os.path.join(d, "reportlint.toml")
         if os.path.isfile(cand):
@@ -68,111 +112,213 @@ def find_config(start: str) -> str | None:
 
 
 def _has_tool_section(path: str) -> bool:
+    """Whether a pyproject.toml configures reportlint (a broken one that mentions us counts)."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            return "[tool.reportlint" in fh.read()
-    except (OSError, UnicodeDecodeError):
+        text = _decode(path)
+    except (OSError, ConfigError):
         return False
-
-
-def _read_toml(path: str) -> dict:
+    if "reportlint" not in text:
+        return False
     import tomllib
 
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return re.search(r"^\s*\[\s*tool\s*\.\s*reportlint\b", text, re.M) is not None
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "reportlint" in tool
+
+
+def _decode(path: str) -> str:
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    for enc in ("utf-8-sig", "gb18030"):  # Windows Notepad writes a BOM, or GBK ("ANSI")
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise ConfigError("配置文件不是 UTF-8 编码，请另存为 UTF-8。", path)
+
+
+def read_config(path: str) -> dict:
+    """The reportlint table of a config file (raw, not validated)."""
+    import tomllib
+
+    try:
+        text = _decode(path)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"TOML 格式错误：{exc}", path) from None
+        raise ConfigError(f"TOML 格式错误：{exc}（文本值要加英文双引号，列表写成 [\"PH\", \"WM\"]）", path) from None
     except OSError as exc:
         raise ConfigError(f"无法读取配置文件：{exc.strerror or exc}", path) from None
     if os.path.basename(path) == "pyproject.toml":
         data = data.get("tool", {}).get("reportlint", {})
+        if not isinstance(data, dict):
+            raise ConfigError("[tool.reportlint] 应是一个表。", path)
+    elif "tool" in data and isinstance(data["tool"], dict) and "reportlint" in data["tool"]:
+        raise ConfigError("reportlint.toml 里直接写配置项即可，不需要 [tool.reportlint] 小节。", path)
     return data
 
 
+# ---------------------------------------------------------------- validation
+
+def _bad(key: str, msg: str, path: str):
+    return ConfigError(f"配置项“{key}”{msg}", path)
+
+
+def _codes(key: str, value, path: str) -> list[str]:
+    if not all(isinstance(v, str) for v in value):
+        raise _bad(key, "应为规则代码的列表，如 [\"PH\", \"WM001\"]。", path)
+    out = [v.strip().upper() for v in value]
+    for c in out:
+        if not _SELECTOR.match(c):
+            raise _bad(key, f"中的“{c}”不是规则代码或前缀（应像 PH、PH001 或 ALL）。", path)
+    return out
+
+
 def validate(data: dict, path: str) -> dict:
+    """Check every key and value; return them normalised. Raises :class:`ConfigError` naming key and file."""
     out = {}
     for key, value in data.items():
         if key not in KEYS:
-            raise ConfigError(f"未知的配置项“{key}”（可用：{'、'.join(sorted(KEYS))}）。", path)
+            near = difflib.get_close_matches(key.replace("_", "-").lower(), list(KEYS), n=1, cutoff=0.6)
+            hint = f"是否想写“{near[0]}”？" if near else f"可用：{'、'.join(sorted(KEYS))}"
+            raise ConfigError(f"未知的配置项“{key}”（{hint}）。", path)
         typ = KEYS[key]
-        if not isinstance(value, typ) or (typ is int and isinstance(value, bool)):
-            raise ConfigError(f"配置项“{key}”的类型不对。", path)
-        if key in ("select", "ignore", "extend-select", "rules") and not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"配置项“{key}”应为文本列表。", path)
+        if not isinstance(value, typ) or isinstance(value, bool):
+            raise _bad(key, f"的类型不对，应为{_TYPE_ZH[typ]}。", path)
         if key in ("select", "ignore", "extend-select"):
-            value = [v.upper() for v in value]
-        if key == "fail-on" and value not in SEVERITIES:
-            raise ConfigError("配置项“fail-on”只能是 error、warning 或 info。", path)
-        if key == "format" and value not in FORMATS:
-            raise ConfigError(f"配置项“format”只能是：{'、'.join(FORMATS)}。", path)
-        if key == "severity":
-            for code, sev in value.items():
-                if sev not in SEVERITIES:
-                    raise ConfigError(f"配置项“severity.{code}”只能是 error、warning 或 info。", path)
-            value = {k.upper(): v for k, v in value.items()}
-        if key == "per-file-ignores":
+            value = _codes(key, value, path)
+        elif key == "fail-on" and value not in SEVERITIES:
+            raise _bad(key, "只能是 error、warning 或 info。", path)
+        elif key == "format" and value not in FORMATS:
+            raise _bad(key, f"只能是：{'、'.join(FORMATS)}。", path)
+        elif key == "severity":
+            sev = {}
+            for code, level in value.items():
+                c = code.strip().upper()
+                if not _SELECTOR.match(c) or c == "ALL":
+                    raise _bad(f"severity.{code}", "：键应是规则代码或前缀（如 CL001、CL）。", path)
+                if level not in SEVERITIES:
+                    raise _bad(f"severity.{code}", "只能是 error、warning 或 info。", path)
+                sev[c] = level
+            value = sev
+        elif key == "per-file-ignores":
+            pfi = {}
             for pat, codes in value.items():
-                if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
-                    raise ConfigError(f"配置项“per-file-ignores.{pat}”应为规则代码列表。", path)
-            value = {k: [c.upper() for c in v] for k, v in value.items()}
-        if key == "rules":
+                if not isinstance(codes, list):
+                    raise _bad(f"per-file-ignores.{pat}", "应为规则代码列表，如 [\"PH\"]。", path)
+                pfi[pat] = _codes(f"per-file-ignores.{pat}", codes, path)
+            value = pfi
+        elif key == "rules":
+            if not all(isinstance(v, str) for v in value):
+                raise _bad(key, "应为文件夹路径的列表。", path)
             base = os.path.dirname(os.path.abspath(path))
-            value = [v if os.path.isabs(v) else os.path.join(base, v) for v in value]
-        if key == "jobs" and value < 0:
-            raise ConfigError("配置项“jobs”不能为负数。", path)
+            value = [os.path.normpath(v if os.path.isabs(v) else os.path.join(base, v)) for v in value]
+            for v in value:
+                if not os.path.isdir(v):
+                    raise _bad(key, f"中的文件夹不存在：{v}（相对路径以配置文件所在文件夹为准）。", path)
+        elif key == "jobs" and value < 0:
+            raise _bad(key, "不能为负数（0 表示使用全部 CPU 核）。", path)
+        elif key == "year" and not 1949 <= value <= 2100:
+            raise _bad(key, "应是四位年份，如 2026。", path)
+        elif key == "max-size" and value <= 0:
+            raise _bad(key, "应大于 0（单位 MB）。", path)
+        elif key == "profile" and not value.strip():
+            raise _bad(key, "不能为空；不写则自动识别报告类型。", path)
         out[key] = value
     return out
 
 
-CLI_MAP = {"select": "select", "ignore": "ignore", "extend_select": "extend-select",
-           "profile": "profile", "year": "year", "fail_on": "fail-on", "format": "format",
+def check_profile(cfg: "Config", profiles: dict) -> None:
+    """A configured profile must exist in the loaded rule set (built-in or a user folder)."""
+    name = cfg["profile"]
+    if name and name not in profiles:
+        src = cfg.sources.get("profile")
+        where = None if src in (CLI_SOURCE, DEFAULT_SOURCE, "API") else src
+        raise ConfigError(f"没有名为“{name}”的报告类型（可用：{'、'.join(sorted(profiles))}）。", where)
+
+
+# ---------------------------------------------------------------- resolution
+
+CLI_MAP = {"profile": "profile", "year": "year", "fail_on": "fail-on", "format": "format",
            "jobs": "jobs", "max_size": "max-size"}
 
 
-def resolve(args=None, start: str | None = None) -> Config:
-    """Defaults ← config file ← command line."""
+def resolve(args=None, start: str | None = None, source: str = CLI_SOURCE) -> Config:
+    """Defaults ← config file ← command line (``args``: an argparse namespace or any object)."""
     cfg = Config()
-    explicit = getattr(args, "config", None) if args is not None else None
-    isolated = getattr(args, "isolated", False) if args is not None else False
+    explicit = getattr(args, "config", None)
+    isolated = getattr(args, "isolated", False)
     path = None
     if explicit:
         if not os.path.isfile(explicit):
             raise ConfigError("配置文件不存在。", explicit)
-        path = explicit
+        path = os.path.abspath(explicit)
     elif not isolated:
         path = find_config(start or os.getcwd())
     if path:
         cfg.path = path
-        for k, v in validate(_read_toml(path), path).items():
+        for k, v in validate(read_config(path), path).items():
             cfg.values[k] = v
             cfg.sources[k] = path
-    if args is not None:
-        for attr, key in CLI_MAP.items():
-            v = getattr(args, attr, None)
-            if v is not None:
-                cfg.values[key] = v
-                cfg.sources[key] = "命令行"
-        extra = getattr(args, "rules", None)
-        if extra:
-            cfg.values["rules"] = list(cfg.values["rules"]) + [os.path.abspath(r) for r in extra]
-            cfg.sources["rules"] = "命令行" if not path else f"{path} + 命令行"
+    if args is None:
+        return cfg
+    for attr, key in CLI_MAP.items():
+        v = getattr(args, attr, None)
+        if v is not None:
+            cfg.values[key] = v
+            cfg.sources[key] = source
+    _layer_selection(cfg, getattr(args, "select", None), getattr(args, "extend_select", None),
+                     getattr(args, "ignore", None), source)
+    sev = getattr(args, "severity", None)
+    if sev:
+        cfg.values["severity"] = {**cfg.values["severity"], **{k.upper(): v for k, v in sev.items()}}
+        cfg.sources["severity"] = _joined(cfg.sources["severity"], source)
+    extra = getattr(args, "rules", None)
+    if extra:
+        cfg.values["rules"] = list(cfg.values["rules"]) + [os.path.abspath(r) for r in extra]
+        cfg.sources["rules"] = _joined(cfg.sources["rules"], source)
     return cfg
 
 
-STARTER = '''# reportlint 配置文件（放在报告所在文件夹或其上级文件夹）
-# 命令行参数优先于本文件，本文件优先于默认值。运行 reportlint config 查看生效的设置。
+def _joined(old: str, new: str) -> str:
+    return new if old == DEFAULT_SOURCE or old.startswith(new) else f"{old} + {new}"
+
+
+def _layer_selection(cfg: Config, select, extend, ignore, source: str) -> None:
+    v, s = cfg.values, cfg.sources
+    if select is not None:  # a fresh selection: the file's select/extend-select/ignore no longer apply
+        v["select"], s["select"] = list(select), source
+        for key in ("extend-select", "ignore"):
+            if v[key]:
+                v[key], s[key] = [], f"{source}（--select 取代了配置文件中的设置）"
+    if extend:
+        file_ignores = v["ignore"]
+        v["ignore"] = [c for c in file_ignores if not any(c.startswith(e) or e == "ALL" for e in extend)]
+        if v["ignore"] != file_ignores:
+            s["ignore"] = _joined(s["ignore"], source)
+        v["extend-select"] = list(v["extend-select"]) + list(extend)
+        s["extend-select"] = _joined(s["extend-select"], source)
+    if ignore:
+        v["ignore"] = list(v["ignore"]) + list(ignore)
+        s["ignore"] = _joined(s["ignore"], source)
+
+
+STARTER = '''# reportlint 配置文件（放在报告所在文件夹或其上级文件夹，对其下所有报告生效）
+# 以“#”开头的行是说明，不起作用；删掉行首的“# ”即可启用该行。
+# 命令行参数优先于本文件，本文件优先于默认值。运行 reportlint config 查看生效的设置及来源。
 
 # 报告类型：不写则自动识别。可选：工作汇报、工作总结、述职报告、经验交流材料、调研报告、情况报告、党建工作汇报
 # profile = "工作总结"
 
 # 只启用哪些规则（代码或前缀）；不写表示全部启用
-# select = ["PH", "WM", "STR", "WD", "PU", "NUM", "CL", "DUP", "CLS"]
+# select = ["PH", "WM", "STR", "WD", "PU", "NUM", "CL", "DUP", "CLS", "SUP"]
 
 # 停用哪些规则
 # ignore = ["CL001"]
 
-# 在默认规则之外再启用
+# 在已启用的规则之外再启用（包括默认关闭的规则）
 # extend-select = []
 
 # 出现哪个级别及以上的问题时，退出码为 1：error、warning、info
@@ -181,10 +327,10 @@ fail-on = "warning"
 # 报告年份（判断“过时年份”用）；不写则从标题或落款日期识别
 # year = 2026
 
-# 自定义规则文件夹（相对本文件）
+# 自定义规则文件夹（相对本文件所在文件夹）
 # rules = ["我的规则"]
 
-# 批量检查时的进程数；0 表示使用全部 CPU 核
+# 批量检查（reportlint batch）时的进程数；0 表示使用全部 CPU 核
 # jobs = 0
 
 # 输出格式：text、concise、json、jsonl、csv、sarif、junit、github、html
@@ -193,11 +339,13 @@ fail-on = "warning"
 # 单个文件大小上限（MB）
 # max-size = 20
 
-# 调整某条规则的级别
+# 调整某条规则（或某类规则）的级别：error、warning、info
 # [severity]
 # CL001 = "info"
+# SUP = "warning"
 
-# 按文件名忽略规则
+# 按文件名忽略规则（路径相对本文件所在文件夹，* 匹配任意字符）
 # [per-file-ignores]
 # "模板/*.txt" = ["PH"]
+# "往年/**" = ["NUM", "STR"]
 '''

@@ -98,12 +98,14 @@ def check_document(doc: Document, ruleset, select=None, ignore=None, extend_sele
     overrides = severity_overrides or {}
     sup = Suppressions.parse(doc) if suppress else None
     findings: list[Finding] = []
+    ran = []
+    explicit = list(select or []) + list(extend_select or [])
     for rule in ruleset.rules:
-        if rule.options.get("_disabled") and not (
-                select and matches_prefix(rule.code, select) >= len(rule.code)):
+        if rule.options.get("_disabled") and not matches_prefix(rule.code, explicit) >= len(rule.code):
             continue
         if not is_selected(rule.code, select, ignore, extend_select):
             continue
+        ran.append(rule.code)
         sev = overrides.get(rule.code) or overrides.get(rule.family) or rule.severity
         for hit in KINDS[rule.kind].run(rule, doc, units(rule, doc)):
             f = make_finding(rule, doc, hit, sev)
@@ -111,7 +113,8 @@ def check_document(doc: Document, ruleset, select=None, ignore=None, extend_sele
                 continue
             findings.append(f)
     if sup is not None and is_selected("SUP001", select, ignore, extend_select):
-        findings.extend(sup.unused_findings(doc))
+        sev = overrides.get("SUP001") or overrides.get("SUP") or "info"
+        findings.extend(sup.unused_findings(doc, ran, [r.code for r in ruleset.rules], sev))
     findings.sort(key=sort_key)
     return findings
 

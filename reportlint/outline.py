@@ -7,6 +7,7 @@ import re
 from . import numbering
 from .document import Document, Heading, Paragraph, split_paragraphs
 from .profiles import Profile, detect, role_for
+from .suppress import mask as mask_markers
 
 HEADING_MAX = 40  # chars: a stand-alone heading longer than this reads as a paragraph (STR rule)
 RUNIN_MAX = 60  # chars: a run-in heading ends at the first 。；：！？ within this many characters
@@ -22,7 +23,8 @@ def build(text: str, path: str = "<文本>", kind: str = "text", encoding: str =
           profiles: dict[str, Profile] | None = None, profile: str | None = None,
           year: int | None = None, styles: dict | None = None, parts: list | None = None) -> Document:
     doc = Document(text=text, path=path, kind=kind, encoding=encoding, parts=parts or [])
-    doc.paragraphs = split_paragraphs(text)
+    analysed = mask_markers(text)  # suppression markers are not content: blank them for analysis
+    doc.paragraphs = split_paragraphs(analysed)
     if parts:
         for p in doc.paragraphs:
             part = doc.part_at(p.start)
@@ -38,7 +40,7 @@ def build(text: str, path: str = "<文本>", kind: str = "text", encoding: str =
     if profile and profile in profiles:
         doc.profile, doc.profile_confidence = profile, 1.0
     else:
-        body = text[:4000]
+        body = analysed[:4000]
         tops = [h.text for h in doc.headings if h.parent is None or h.level <= 2]
         doc.profile, doc.profile_confidence = detect(title, tops, body, profiles)
     prof = profiles.get(doc.profile) if doc.profile else None
