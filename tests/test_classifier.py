@@ -1,0 +1,100 @@
+"""The paragraph classifier: determinism, plain-data model, content-only tagging."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from reportlint.classify import predict
+from reportlint.classify.features import featurize
+
+SAMPLE = "reportlint/data/sample.txt"
+
+
+def test_shipped_model_equals_a_fresh_train():
+    pytest.importorskip("sklearn")
+    from reportlint.classify.train import train
+
+    fresh = train()
+    shipped = predict.load_model(predict.MODEL_PATH)
+    assert fresh["labels"] == shipped["labels"]
+    assert set(fresh["weights"]) == set(shipped["weights"])
+    assert fresh["trained_on"] == shipped["trained_on"]
+    worst = max(abs(a - b) for f, ws in fresh["weights"].items() for a, b in zip(ws, shipped["weights"][f]))
+    assert worst <= 0.002  # weights are stored rounded to 3 decimals
+
+
+def test_model_is_plain_json():
+    with open(predict.MODEL_PATH, encoding="utf-8") as fh:
+        model = json.load(fh)
+    assert set(model) >= {"labels", "intercept", "weights"}
+    assert model["labels"] == sorted(model["labels"])
+
+
+def test_pure_python_prediction_matches_scikit_learn():
+    pytest.importorskip("sklearn")
+    from reportlint.classify.train import _fit, training_data
+
+    texts, labels, _ = training_data()
+    feats = [featurize(t) for t in texts]
+    vec, clf = _fit(feats, labels)
+    from reportlint.classify.train import export
+
+    model = export(vec, clf)
+    probe = ["全年共办结群众诉求1.2万件，办结率99.1%，较去年提高4.3个百分点。",
+             "下一步，我们将继续深化网格化管理，力争年底前实现全覆盖。",
+             "实践证明，只有把群众满意作为工作的出发点，基层治理才有持久的生命力。",
+             "一是部分干部业务能力不够，二是经费保障不足。"]
+    sk = clf.predict(vec.transform([featurize(t) for t in probe]))
+    ours = [predict.predict(t, model)[0] for t in probe]
+    assert ours == list(sk)
+    assert ours == ["outcome", "plan", "insight", "problem"]
+
+
+@pytest.mark.parametrize("text,label", [
+    ("截至10月底，全县累计培训基层干部3200人次，同比增长18.6%，群众满意度达到97.5%。", "outcome"),
+    ("建立“周调度、月通报、季考核”工作机制，组织各单位开展交叉检查，对发现的问题实行清单化管理。", "practice"),
+    ("我们深刻体会到，抓基层打基础必须坚持问题导向，只有把功夫下在平时，才能在关键时刻经得起考验。", "insight"),
+    ("当前仍存在基层力量薄弱、信息化水平不高、部门协同不够顺畅等短板，有待进一步加强。", "problem"),
+    ("下一步，我局将重点抓好三方面工作：一是完善制度，二是加强培训，三是强化督导。", "plan"),
+    ("各位领导：", "other"),
+])
+def test_tags_unseen_paragraphs_by_content(text, label):
+    assert predict.predict(text)[0] == label
+
+
+def test_heading_is_not_a_feature():
+    # The same body under any heading gets the same label: featurize sees only the body.
+    from reportlint.api import tag
+
+    body = "全年办结群众诉求1.2万件，办结率99.1%，较去年提高4.3个百分点。"
+    a = tag(f"一、主要做法\n{body}\n")
+    b = tag(f"一、取得的成效\n{body}\n")
+    assert [(t.label, t.confidence) for t in a] == [(t.label, t.confidence) for t in b]
+    assert a[0].section_role == "practice" and b[0].section_role == "outcome"
+
+
+def test_tag_does_not_import_scikit_learn():
+    code = ("import sys, runpy; sys.argv=['reportlint','tag','%s','--format','json'];"
+            "import reportlint.cli as c; rc=c.main(sys.argv[1:]);"
+            "bad=[m for m in ('sklearn','spacy','numpy','scipy') if m in sys.modules];"
+            "print('HEAVY', bad)" % SAMPLE)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "HEAVY []"
+    data = json.loads(out[: out.rindex("HEAVY")])
+    assert data["paragraphs"] and all(p["label"] in predict.load_model()["labels"] for p in data["paragraphs"])
+
+
+def test_tag_cli_lines_and_labels():
+    out = subprocess.run([sys.executable, "-m", "reportlint.cli", "tag", SAMPLE, "--format", "json"],
+                         capture_output=True, text=True, check=True).stdout
+    data = json.loads(out)
+    with open(SAMPLE, encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    for p in data["paragraphs"]:
+        assert lines[p["line"] - 1].strip() == p["text"]  # line numbers point at the paragraph
+    first = data["paragraphs"][0]
+    assert (first["line"], first["label"]) == (1, "other")  # the title
+    by_text = {p["text"][:6]: p["label"] for p in data["paragraphs"]}
+    assert by_text["街道辖区面积"] == "background"
+    assert by_text["一是部分老旧"] == "problem"
