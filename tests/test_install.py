@@ -1,0 +1,37 @@
+"""The wheel ships its rules: a non-editable install works from another directory."""
+import os
+import subprocess
+import sys
+import zipfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def test_wheel_contains_rules_and_runs_from_elsewhere(tmp_path):
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(wheels), ROOT], check=True, capture_output=True)
+    (whl,) = list(wheels.glob("reportlint-*.whl"))
+    names = zipfile.ZipFile(whl).namelist()
+    assert "reportlint/data/rules/PH/PH001.yaml" in names
+    assert "reportlint/data/rules/profiles/工作总结.yaml" in names
+    assert "reportlint/data/model.json" in names
+    assert "reportlint/data/sample.txt" in names
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(whl)],
+                   check=True, capture_output=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    draft = elsewhere / "汇报.txt"
+    draft.write_text("关于20XX年工作的汇报\n到社区报到×人。\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(target), REPORTLINT_CACHE=str(tmp_path / "cache"))
+    out = subprocess.run([sys.executable, "-c",
+                          "import reportlint.rulefile as r, sys; from reportlint.cli import main;"
+                          "print(r.rules_root()); sys.exit(main(['check', '汇报.txt', '--format', 'concise',"
+                          " '--select', 'PH']))"],
+                         cwd=elsewhere, env=env, capture_output=True, text=True)
+    lines = out.stdout.strip().splitlines()
+    assert lines[0].startswith(str(target)), lines[0]
+    assert lines[1:] == ["汇报.txt:1:3: PH003 error 年份“20XX年”未填写",
+                         "汇报.txt:2:6: PH001 error 占位符“×”未替换为实际内容"]
+    assert out.returncode == 1
