@@ -2,33 +2,40 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+BASE   := $(VENV)/.installed-base
+FULL   := $(VENV)/.installed-test
 
 .PHONY: demo test fuzz bench train eval clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
-	touch $(STAMP)
 
-demo: $(STAMP)
+$(BASE): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $(BASE)
+
+$(FULL): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(BASE) $(FULL)
+
+demo: $(BASE)
 	-$(BIN)/reportlint check reportlint/data/sample.txt
 	$(BIN)/reportlint outline reportlint/data/sample.txt
 
-test: $(STAMP)
+test: $(FULL)
 	$(BIN)/python -m pytest
 
-fuzz: $(STAMP)
+fuzz: $(FULL)
 	FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/test_fuzz.py -q
 
-bench: $(STAMP)
+bench: $(FULL)
 	$(BIN)/python benchmarks/run.py
 
-train: $(STAMP)
+train: $(FULL)
 	$(BIN)/reportlint train
 
-eval: $(STAMP)
+eval: $(FULL)
 	$(BIN)/reportlint eval
 
 clean:
