@@ -54,7 +54,7 @@ def _add_rule_opts(p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     p = Parser(prog="reportlint", description="中文工作汇报、总结、述职报告的检查与分析工具。")
-    p.add_argument("--version", action="version", version=f"reportlint {__version__}")
+    p.add_argument("--version", action="version", version=f"reportlint {__version__}", help="显示版本号并退出")
     sub = p.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
 
     c = sub.add_parser("check", help="检查报告，列出需要修改的地方", description="检查一个或多个报告文件。")
