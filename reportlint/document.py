@@ -86,6 +86,7 @@ class Document:
     profile_confidence: float = 0.0
     parts: list = field(default_factory=list)  # reader.Part list for docx
     year: int | None = None  # the report's own year (title, date line, --year)
+    fonts: dict = field(default_factory=dict)  # docx: line -> east-Asian font of its first run
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -113,10 +114,16 @@ class Document:
     def line_count(self) -> int:
         return len(self._line_starts)
 
+    @cached_property
+    def _part_starts(self) -> list[int]:
+        return [p.start for p in self.parts]  # the reader emits parts in text order
+
     def part_at(self, offset: int):
-        """The reader part (docx) containing offset, or None."""
-        for p in self.parts:
-            if p.start <= offset < p.end or (p.start == offset == p.end):
+        """The reader part (docx) containing offset, or None (binary search)."""
+        i = bisect.bisect_right(self._part_starts, offset) - 1
+        if i >= 0:
+            p = self.parts[i]
+            if p.start <= offset < p.end or p.start == offset == p.end:
                 return p
         return None
 

@@ -4,6 +4,8 @@ check → decide (select / ignore / severity / suppression, all here) → findin
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from .document import Document
 from .finding import SEVERITY_RANK, Finding, Hit, sort_key
 from .checks import KINDS
@@ -44,9 +46,19 @@ def units(rule, doc: Document):
     return out
 
 
+def guard(rule):
+    """User rules (``--rules DIR``) run under a time limit (see :mod:`reportlint.safe_regex`)."""
+    if rule.options.get("_user"):
+        from .safe_regex import time_limit
+
+        return time_limit(rule)
+    return nullcontext()
+
+
 def hits_for_rule(rule, doc: Document) -> list[Hit]:
     kind = KINDS[rule.kind]
-    return list(kind.run(rule, doc, units(rule, doc)))
+    with guard(rule):
+        return list(kind.run(rule, doc, units(rule, doc)))
 
 
 def matches_prefix(code: str, prefixes) -> int:
@@ -83,6 +95,8 @@ def make_finding(rule, doc: Document, hit: Hit, severity: str) -> Finding:
         part = doc.part_at(start)
         if part is not None and part.label:
             location = part.label
+        elif part is not None and part.para:  # Word body paragraph number (tables not counted)
+            location = f"第 {part.para} 段"
         elif para is not None:
             location = f"第 {para.index + 1} 段"
     related = tuple(doc.position(o) for o in hit.related)
@@ -107,11 +121,12 @@ def check_document(doc: Document, ruleset, select=None, ignore=None, extend_sele
             continue
         ran.append(rule.code)
         sev = overrides.get(rule.code) or overrides.get(rule.family) or rule.severity
-        for hit in KINDS[rule.kind].run(rule, doc, units(rule, doc)):
-            f = make_finding(rule, doc, hit, sev)
-            if sup is not None and sup.suppressed(f):
-                continue
-            findings.append(f)
+        with guard(rule):
+            for hit in KINDS[rule.kind].run(rule, doc, units(rule, doc)):
+                f = make_finding(rule, doc, hit, sev)
+                if sup is not None and sup.suppressed(f):
+                    continue
+                findings.append(f)
     if sup is not None and is_selected("SUP001", select, ignore, extend_select):
         sev = overrides.get("SUP001") or overrides.get("SUP") or "info"
         findings.extend(sup.unused_findings(doc, ran, [r.code for r in ruleset.rules], sev))

@@ -31,7 +31,7 @@ def build(text: str, path: str = "<文本>", kind: str = "text", encoding: str =
             if part is not None:
                 p.part = part.label
                 p.table = part.table
-    _find_title(doc)
+    _find_title(doc, styles or {})
     _find_headings(doc, styles or {})
     _build_tree(doc)
     _assign_sections(doc)
@@ -52,9 +52,13 @@ def build(text: str, path: str = "<文本>", kind: str = "text", encoding: str =
     return doc
 
 
-def _find_title(doc: Document) -> None:
+def _find_title(doc: Document, styles: dict) -> None:
     paras = doc.paragraphs
     if not paras:
+        return
+    titled = [p for p in paras[:3] if styles.get(p.line, (None, None))[1] == 0 and not p.table]
+    if titled:  # Word "Title" / 标题 style
+        doc.title = titled[0].index
         return
     first = paras[0]
     md = numbering.markdown_level(first.text)
@@ -80,7 +84,8 @@ def _find_headings(doc: Document, styles: dict) -> None:
     for p in doc.paragraphs:
         if p.index in title_idx:
             continue
-        h = _heading_of(doc, p, styles.get(p.line))
+        style = styles.get(p.line)
+        h = _heading_of(doc, p, style if style is None or style[1] else None)  # level 0: Title style
         if h is not None:
             p.heading = len(doc.headings)
             doc.headings.append(h)
@@ -98,7 +103,8 @@ def _heading_of(doc: Document, p: Paragraph, style: tuple | None) -> Heading | N
         off = md[1] if md else 0
         tok = numbering.parse(t[off:])
         text_start = off + (tok.end if tok else 0)
-        return Heading(p.start + (off + tok.start if tok else off), p.end, 0,
+        level = 0 if md or not isinstance(style[1], int) else style[1]  # Word style level feeds the rank
+        return Heading(p.start + (off + tok.start if tok else off), p.end, level,
                        "md" if md else "word", tok, t[text_start:].strip(), False, p.index)
     tok = numbering.parse(t)
     if tok is not None:

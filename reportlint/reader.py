@@ -17,17 +17,50 @@ DOCX_SUFFIXES = {".docx"}
 SUPPORTED = TEXT_SUFFIXES | DOCX_SUFFIXES
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a 工作汇报 is a few dozen KB; 20 MB is generous
 
-CONVERT_HINT = {
-    ".doc": "旧版 Word 文件",
-    ".wps": "WPS 文字文件",
-    ".pdf": "PDF 文件",
-    ".rtf": "RTF 文件",
-    ".odt": "OpenDocument 文件",
-    ".xls": "Excel 文件",
-    ".xlsx": "Excel 文件",
-    ".ppt": "PowerPoint 文件",
-    ".pptx": "PowerPoint 文件",
+MAX_PARAGRAPHS = 20_000  # a report has 50–500; a 20,000-paragraph file is a compilation or an attack
+
+_TO_DOCX = "用 Word 或 WPS 打开后“另存为”.docx，或转换：libreoffice --headless --convert-to docx “{name}”"
+_EXTRACT = "请把报告正文另存为 .docx 或 .txt 后再检查"
+CONVERT_HINT = {  # suffix -> (what it is, how to convert); keys are also what batch discovers
+    # (office and layout formats only: images or archives beside the reports are not errors)
+    ".doc": ("旧版 Word 文件", _TO_DOCX),
+    ".dot": ("旧版 Word 模板", _TO_DOCX),
+    ".docm": ("含宏的 Word 文件", _TO_DOCX),
+    ".dotx": ("Word 模板", _TO_DOCX),
+    ".wps": ("WPS 文字文件", _TO_DOCX),
+    ".wpt": ("WPS 文字模板", _TO_DOCX),
+    ".rtf": ("RTF 文件", _TO_DOCX),
+    ".odt": ("OpenDocument 文件", _TO_DOCX),
+    ".pdf": ("PDF 文件", "用 WPS 或 Word 打开后另存为 .docx，或用 pdftotext -layout “{name}” 导出为 .txt；"
+                         "扫描件需先做文字识别（OCR）"),
+    ".ofd": ("OFD 版式文件", "用数科 OFD 阅读器或 WPS 打开后导出为 .docx 或 .txt"),
+    ".caj": ("CAJ 文件", "用 CAJViewer 打开后导出文字为 .txt"),
+    ".xls": ("Excel 文件", _EXTRACT),
+    ".xlsx": ("Excel 文件", _EXTRACT),
+    ".et": ("WPS 表格文件", _EXTRACT),
+    ".ppt": ("PowerPoint 文件", _EXTRACT),
+    ".pptx": ("PowerPoint 文件", _EXTRACT),
+    ".dps": ("WPS 演示文件", _EXTRACT),
 }
+
+
+def unsupported_message(path: str) -> str:
+    """The Chinese message for a file type reportlint does not read: what it is, what is supported,
+    and how to convert it."""
+    suffix = os.path.splitext(path)[1].lower()
+    what, how = CONVERT_HINT.get(suffix, ("此类文件", _EXTRACT))
+    return (f"不支持{what}（{suffix or '无扩展名'}）。目前支持 .txt、.md、.docx；"
+            f"{how.format(name=os.path.basename(path))}。")
+
+
+def check_paragraph_count(text: str, path: str, limit: int = MAX_PARAGRAPHS) -> None:
+    """Reject texts with more than ``limit`` non-blank lines (cheap when far below it)."""
+    if text.count("\n") < limit:
+        return
+    n = sum(1 for line in text.split("\n") if line.strip())
+    if n > limit:
+        raise InputError(f"段落过多（{n} 段，上限 {limit} 段）；reportlint 用于检查单篇报告，请拆分文件后再检查。",
+                         path)
 
 
 @dataclass(frozen=True)
@@ -56,6 +89,10 @@ class Source:
     fonts: dict[int, str] = field(default_factory=dict)  # line -> font name of first run
 
 
+_BINARY = ("这是二进制文件，不是文本报告。目前支持 .txt、.md、.docx；"
+           "其他格式请用 Word 或 WPS 打开后另存为 .docx，或把正文另存为 .txt。")
+
+
 def decode(data: bytes, path: str = "<文本>") -> tuple[str, str]:
     """Decode report bytes; return (text, encoding name)."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -67,7 +104,7 @@ def decode(data: bytes, path: str = "<文本>") -> tuple[str, str]:
             raise InputError("文件以 UTF-16 标记开头但内容无法解码。", path) from None
     else:
         if b"\x00" in data[:8192]:
-            raise InputError("这是二进制文件，不是文本报告（支持 .txt、.md、.docx）。", path)
+            raise InputError(_BINARY, path)
         try:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
@@ -78,7 +115,7 @@ def decode(data: bytes, path: str = "<文本>") -> tuple[str, str]:
                     "无法识别文件编码（已尝试 UTF-8 与 GB18030/GBK）；请另存为 UTF-8 后再检查。", path
                 ) from None
     if _looks_binary(text):
-        raise InputError("这是二进制文件，不是文本报告（支持 .txt、.md、.docx）。", path)
+        raise InputError(_BINARY, path)
     return normalize_newlines(text), enc
 
 
@@ -102,11 +139,10 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         raise InputError("文件不存在。", path)
     suffix = os.path.splitext(path)[1].lower()
     if suffix in CONVERT_HINT:
-        raise InputError(
-            f"不支持{CONVERT_HINT[suffix]}（{suffix}）。目前支持 .txt、.md、.docx；"
-            f"可先转换为 .docx，例如：libreoffice --headless --convert-to docx “{os.path.basename(path)}”。",
-            path,
-        )
+        if suffix in (".doc", ".wps") and _is_zip(path):  # a .docx saved with an old extension
+            suffix = ".docx"
+        else:
+            raise InputError(unsupported_message(path), path)
     try:
         size = os.path.getsize(path)
     except OSError as exc:
@@ -131,5 +167,14 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     if data[:4] == b"PK\x03\x04" and suffix not in DOCX_SUFFIXES:
         raise InputError("文件内容是压缩包（可能是改了扩展名的 .docx）；请使用正确的扩展名。", path)
     text, enc = decode(data, path)
+    check_paragraph_count(text, path)
     kind = "markdown" if suffix in {".md", ".markdown"} else "text"
     return Source(path=path, text=text, encoding=enc, kind=kind)
+
+
+def _is_zip(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False

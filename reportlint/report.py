@@ -44,9 +44,11 @@ class Options:
 def build_document(source, ruleset, opts: Options):
     from .outline import build
 
-    return build(source.text, path=source.path, kind=source.kind, encoding=source.encoding,
-                 profiles=ruleset.profiles, profile=opts.profile, year=opts.year,
-                 styles=source.styles, parts=source.parts)
+    doc = build(source.text, path=source.path, kind=source.kind, encoding=source.encoding,
+                profiles=ruleset.profiles, profile=opts.profile, year=opts.year,
+                styles=source.styles, parts=source.parts)
+    doc.fonts = source.fonts
+    return doc
 
 
 def check_document(doc, ruleset, opts: Options) -> list[Finding]:

@@ -183,6 +183,8 @@ def load_rules(extra: list[str] | None = None, verify: bool = True) -> RuleSet:
                 where = f"第 {mark.line + 1} 行" if mark else ""
                 raise RuleFileError(f"YAML 格式错误{where}：{getattr(exc, 'problem', exc)}", path) from None
             rule = parse_rule(data, path)
+            if i > 0:  # from a user folder: untrusted, runs under a time limit (engine.guard)
+                rule.options["_user"] = True
             if rule.code in seen_here:
                 raise RuleFileError(f"规则代码 {rule.code} 与 {seen_here[rule.code]} 重复。", path, "code")
             seen_here[rule.code] = path

@@ -22,10 +22,10 @@ def register(name: str, module) -> None:
 
 def _late() -> None:
     # Kinds whose modules are larger; imported here so the registry stays in one place.
-    from . import density, duplicate, structure, content
+    from . import density, duplicate, structure, content, font
 
     KINDS.update({"structure": structure, "density": density, "duplicate": duplicate,
-                  "content": content})
+                  "content": content, "font": font})
 
 
 try:

@@ -1,0 +1,464 @@
+"""Read a Word (.docx) report into the text the reader sees, with its parts marked.
+
+A .docx is untrusted input: before python-docx touches it the package is checked with
+:mod:`zipfile` alone — that it is a zip at all (a renamed .txt, .doc or PDF gets a message saying
+what it really is), the entry count (read from the end-of-directory record before the directory is
+parsed), the total declared uncompressed size and each large entry's compression ratio (zip bombs),
+and the parts every .docx has. Only then is it opened with python-docx, whose XML parser does not
+resolve entities. Anything python-docx or lxml raises on a malformed package becomes an
+:class:`~reportlint.errors.InputError` naming the file: one broken submission never stops a batch.
+
+What the text contains, in order:
+
+* body paragraphs in document order (inside content controls too), each one line (a soft line
+  break inside a paragraph stays a line break); automatic numbering is rebuilt from numbering.xml
+  (:mod:`reportlint.docx_numbering`), so a heading numbered by Word reads “一、基本情况”;
+  each gets ``Part(label="", para=N)`` so findings say 第 N 段 (N counts non-empty body paragraphs);
+  heading styles (Heading 1–9 / 标题 1–9 / outline level, Title / 标题 → level 0) go into
+  ``Source.styles`` and the east-Asian font of short paragraphs into ``Source.fonts``;
+* table cells in place, one line per cell paragraph, ``Part("表格 R行C列", table=True)``
+  (the second table on is “表格2 R行C列” …; R and C count grid rows and columns);
+* then text boxes of the body (“文本框”), then page headers (“页眉”) and footers (“页脚”) of all
+  sections with their text boxes and VML watermarks (“水印”), each distinct text once.
+"""
+from __future__ import annotations
+
+import os
+import re
+import struct
+import zipfile
+
+from .docx_numbering import W, Numbering
+from .errors import InputError
+from .reader import MAX_PARAGRAPHS, Part, Source
+
+MAX_ENTRIES = 5000  # a report has 15–40 parts plus one per picture
+MAX_UNCOMPRESSED = 100 * 1024 * 1024  # all parts together, as declared in the zip directory
+MAX_RATIO = 100  # an entry over RATIO_FLOOR bytes may be at most this many times its packed size
+RATIO_FLOOR = 1024 * 1024
+FONT_MAX = 60  # fonts are recorded for paragraphs this short (heading candidates) or heading-styled
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_V = "{urn:schemas-microsoft-com:vml}"
+_P, _R, _T, _TBL, _TR, _TC = (W + t for t in ("p", "r", "t", "tbl", "tr", "tc"))
+_PPR, _RPR, _SDT, _SDTC = W + "pPr", W + "rPr", W + "sdt", W + "sdtContent"
+_TXBX, _TEXTPATH = W + "txbxContent", _V + "textpath"
+_BREAKS = {W + "br", W + "cr"}
+_TABS = {W + "tab", W + "ptab"}
+_SKIP = {_MC + "Fallback", W + "del", W + "moveFrom", W + "instrText", W + "delText", _PPR, _RPR,
+         W + "sectPr", W + "tblPr", W + "tcPr", W + "trPr", W + "tblGrid", W + "fldChar"}
+_WRAPPERS = {W + "customXml", W + "ins", W + "moveTo", W + "smartTag", W + "hyperlink", W + "fldSimple",
+             _SDT, _SDTC}
+_HEADING = re.compile(r"^(?:heading|标题)\s*([1-9])$")
+_TITLE = {"title", "标题"}
+
+
+# ---------------------------------------------------------------- package checks
+
+def _what_is(head: bytes) -> str:
+    if not head:
+        return "文件是空的（0 字节），不是 Word 文档。"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return ("扩展名是 .docx，但内容是旧版 Word（.doc）文件或设置了打开密码的加密文件；请在 Word 或 WPS 中"
+                "取消密码并“另存为”.docx，或转换：libreoffice --headless --convert-to docx 文件名。")
+    if head.startswith(b"%PDF"):
+        return "扩展名是 .docx，但内容是 PDF 文件；请用 WPS 或 Word 打开后另存为 .docx，或复制文字存为 .txt。"
+    if head.startswith(b"{\\rtf"):
+        return ("扩展名是 .docx，但内容是 RTF 文件；请在 Word 或 WPS 中另存为 .docx，"
+                "或：libreoffice --headless --convert-to docx 文件名。")
+    sample = head.lstrip(b"\xef\xbb\xbf")
+    if sample[:1] == b"<":
+        return "扩展名是 .docx，但内容是网页或 XML 文本；请在 Word 中打开后另存为 .docx。"
+    try:
+        sample.decode("utf-8")
+        text = True
+    except UnicodeDecodeError as exc:
+        text = exc.start >= len(sample) - 3  # cut in the middle of a character
+        if not text:
+            try:
+                sample.decode("gb18030")
+                text = True
+            except UnicodeDecodeError:
+                text = False
+    if text and b"\x00" not in sample:
+        return ("扩展名是 .docx，但内容是纯文本，不是 Word 文档（可能是改了扩展名的 .txt）；"
+                "请把扩展名改回 .txt 再检查，或在 Word 中打开后另存为 .docx。")
+    return "扩展名是 .docx，但内容不是 Word 文档（不是 zip 压缩包），可能已损坏或是其他格式改了扩展名。"
+
+
+def _declared_entries(fh, size: int) -> int | None:
+    """Entry count from the end-of-central-directory record, before zipfile parses the directory."""
+    n = min(size, 22 + 65535)
+    fh.seek(size - n)
+    tail = fh.read(n)
+    i = tail.rfind(b"PK\x05\x06")
+    if i < 0 or i + 22 > len(tail):
+        return None
+    total = struct.unpack("<H", tail[i + 10:i + 12])[0]
+    return None if total == 0xFFFF else total  # zip64: counted after parsing
+
+
+_CORRUPT = ("Word 文件已损坏或不完整（压缩包结构无法读取，可能是下载或复制中断）；"
+            "请重新获取原文件，或在 Word 中打开后另存为 .docx。")
+
+
+def check_package(path: str) -> None:
+    """Reject what is not a sane .docx package. Raises :class:`InputError`."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(512)
+            if not head.startswith(b"PK"):
+                raise InputError(_what_is(head), path)
+            size = os.fstat(fh.fileno()).st_size
+            declared = _declared_entries(fh, size)
+    except OSError as exc:
+        raise InputError(f"无法读取文件：{exc.strerror or exc}", path) from None
+    if declared is None and b"PK\x05\x06" not in head:
+        pass  # zip64 or damaged: zipfile decides below
+    if declared is not None and declared > MAX_ENTRIES:
+        raise InputError(_too_many(declared), path)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, struct.error):
+        raise InputError(_CORRUPT, path) from None
+    if len(infos) > MAX_ENTRIES:
+        raise InputError(_too_many(len(infos)), path)
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise InputError(
+                f"Word 文件中的“{info.filename[:60]}”压缩比异常（{info.file_size / max(info.compress_size, 1):.0f} 倍，"
+                f"上限 {MAX_RATIO} 倍），可能是恶意构造的压缩包（zip 炸弹），已拒绝读取。", path)
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(
+            f"Word 文件解压后过大（{total / 1048576:.0f} MB，上限 {MAX_UNCOMPRESSED // 1048576} MB），"
+            "可能是恶意构造的压缩包（zip 炸弹）；如确为正常文件，请压缩或删除其中的大图片后再检查。", path)
+    names = {i.filename for i in infos}
+    if "[Content_Types].xml" not in names:
+        raise InputError(_missing("[Content_Types].xml"), path)
+    if "word/document.xml" not in names and not any(re.fullmatch(r"word/document\d*\.xml", n) for n in names):
+        if any(n.startswith(("xl/", "ppt/")) for n in names):
+            raise InputError("扩展名是 .docx，但内容是 Excel 或 PowerPoint 文件；请把报告正文存为 .docx 或 .txt。", path)
+        raise InputError(_missing("word/document.xml"), path)
+
+
+def _too_many(n: int) -> str:
+    return (f"Word 文件内部条目过多（{n} 个，上限 {MAX_ENTRIES}）；正常的报告只有几十个，"
+            "此文件可能是恶意构造的压缩包（zip 炸弹），已拒绝读取。")
+
+
+def _missing(name: str) -> str:
+    return (f"Word 文件缺少必需的部件“{name}”，不是有效的 .docx（可能已损坏，或由其他软件错误生成）；"
+            "请在 Word 中打开后另存为 .docx。")
+
+
+# ---------------------------------------------------------------- reading
+
+def read_docx(path: str, max_paragraphs: int = MAX_PARAGRAPHS) -> Source:
+    """Read a .docx into a :class:`~reportlint.reader.Source` (kind ``"docx"``)."""
+    check_package(path)
+    try:
+        import docx  # python-docx: imported only here, never on the .txt path
+
+        document = docx.Document(path)
+    except Exception as exc:  # hostile input: whatever the parser raises is the file's fault
+        raise InputError(_parse_failure(exc), path) from None
+    try:
+        return _Reader(document, path, max_paragraphs).run()
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a malformed part must not take the batch down
+        raise InputError(_parse_failure(exc), path) from None
+
+
+def _parse_failure(exc: Exception) -> str:
+    if isinstance(exc, (zipfile.BadZipFile, EOFError)) or "zlib" in type(exc).__module__ or "CRC" in str(exc):
+        return _CORRUPT
+    if "not a Word file" in str(exc):
+        return "这不是 Word 文字文档（主文档类型不对，可能是模板 .dotx 或宏文档 .docm 改了扩展名）；请在 Word 中另存为 .docx。"
+    return f"无法解析 Word 文件（{type(exc).__name__}），文件可能已损坏；请在 Word 中打开后另存为 .docx 再检查。"
+
+
+def _val(el, child: str, default=None):
+    if el is None:
+        return default
+    c = el.find(W + child)
+    return default if c is None else c.get(W + "val", default)
+
+
+def _rfonts(rpr) -> tuple[str | None, str | None]:
+    f = rpr.find(W + "rFonts") if rpr is not None else None
+    if f is None:
+        return None, None
+    return f.get(W + "eastAsia"), f.get(W + "eastAsiaTheme")
+
+
+class _Style:
+    __slots__ = ("name", "based", "outline", "numpr", "font", "theme")
+
+    def __init__(self, el):
+        self.name = _val(el, "name", el.get(W + "styleId", ""))
+        self.based = _val(el, "basedOn")
+        ppr = el.find(_PPR)
+        self.outline = _val(ppr, "outlineLvl")
+        np_ = ppr.find(W + "numPr") if ppr is not None else None
+        self.numpr = (_val(np_, "numId"), _val(np_, "ilvl")) if np_ is not None else None
+        self.font, self.theme = _rfonts(el.find(_RPR))
+
+
+class _Reader:
+    def __init__(self, document, path: str, max_paragraphs: int):
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        self.document, self.path, self.max = document, path, max_paragraphs
+        self.rt = RT
+        self.chunks: list[str] = []
+        self.pos, self.line, self.count, self.para_no, self.tables = 0, 1, 0, 0, 0
+        self.parts: list[Part] = []
+        self.styles: dict[int, tuple[str, int]] = {}
+        self.fonts: dict[int, str] = {}
+        self.seen: set[tuple[str, str]] = set()
+        self.styles_by_id: dict[str, _Style] = {}
+        self.default_pstyle = None
+        sroot = document.styles.element
+        for s in sroot.iterchildren(W + "style"):
+            sid = s.get(W + "styleId")
+            self.styles_by_id[sid] = _Style(s)
+            if s.get(W + "type") == "paragraph" and s.get(W + "default") in ("1", "true", "on"):
+                self.default_pstyle = sid
+        dflt = sroot.find(f"{W}docDefaults/{W}rPrDefault/{_RPR}")
+        self.doc_font = _rfonts(dflt)
+        self.theme = self._theme_fonts()
+        self.levels: dict[str, int | None] = {}
+        num_root = self._related_element(RT.NUMBERING)
+        self.numbering = Numbering(num_root, {k: v.numpr for k, v in self.styles_by_id.items() if v.numpr})
+
+    # -- parts of the package
+    def _related_element(self, reltype):
+        try:
+            return self.document.part.part_related_by(reltype).element
+        except (KeyError, AttributeError):
+            return None
+
+    def _theme_fonts(self) -> dict[str, str]:
+        from docx.oxml.parser import parse_xml  # python-docx's parser: entities are not resolved
+
+        try:
+            root = parse_xml(self.document.part.part_related_by(self.rt.THEME).blob)
+        except Exception:  # noqa: BLE001 - no theme, or a broken one: fonts stay unknown
+            return {}
+        out = {}
+        for kind in ("major", "minor"):
+            f = root.find(f".//{_A}{kind}Font")
+            if f is None:
+                continue
+            ea = f.find(_A + "ea")
+            face = ea.get("typeface") if ea is not None else ""
+            if not face:
+                face = next((x.get("typeface") for x in f.iterchildren(_A + "font") if x.get("script") == "Hans"), "")
+            if face:
+                out[kind + "EastAsia"] = face
+        return out
+
+    # -- output
+    def emit(self, text: str, label: str, para: int = 0, table: bool = False, style=None, font=None,
+             dedupe: bool = False) -> None:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if not text.strip():
+            return
+        if dedupe:
+            key = (label, text.strip())
+            if key in self.seen:
+                return
+            self.seen.add(key)
+        self.count += 1
+        if self.count > self.max:
+            raise InputError(f"段落过多（超过 {self.max} 段）；reportlint 用于检查单篇报告，请拆分文件后再检查。",
+                             self.path)
+        if self.chunks:
+            self.chunks.append("\n")
+            self.pos += 1
+            self.line += 1
+        start = self.pos
+        self.chunks.append(text)
+        self.pos += len(text)
+        self.parts.append(Part(start, self.pos, label, para, table))
+        if style is not None:
+            self.styles[self.line] = style
+        if font:
+            self.fonts[self.line] = font
+        self.line += text.count("\n")
+
+    def run(self) -> Source:
+        body = self.document.element.body
+        boxes: list = []
+        self.block(body, None, boxes)
+        self.boxes(boxes, "文本框")
+        for reltype, label in ((self.rt.HEADER, "页眉"), (self.rt.FOOTER, "页脚")):
+            rels = [r for r in self.document.part.rels.values() if r.reltype == reltype and not r.is_external]
+            for rel in sorted(rels, key=lambda r: str(r.target_part.partname)):
+                inner: list = []
+                self.block(rel.target_part.element, (label, False), inner, dedupe=True)
+                self.boxes(inner, "文本框")
+        return Source(path=self.path, text="".join(self.chunks), encoding="docx", kind="docx",
+                      parts=self.parts, styles=self.styles, fonts=self.fonts)
+
+    def boxes(self, boxes: list, label: str) -> None:
+        i = 0
+        while i < len(boxes):  # text boxes may hold text boxes: the list grows while we walk it
+            box = boxes[i]
+            i += 1
+            if isinstance(box, str):
+                self.emit(box, "水印", dedupe=True)
+            else:
+                self.block(box, (label, False), boxes, dedupe=True)
+
+    # -- walking
+    def block(self, el, ctx, boxes: list, dedupe: bool = False) -> None:
+        for ch in el.iterchildren():
+            tag = ch.tag
+            if tag == _P:
+                self.paragraph(ch, ctx, boxes, dedupe)
+            elif tag == _TBL:
+                self.table(ch, ctx, boxes, dedupe)
+            elif tag in _WRAPPERS:
+                self.block(ch, ctx, boxes, dedupe)
+
+    def table(self, tbl, ctx, boxes: list, dedupe: bool) -> None:
+        if ctx is None:
+            self.tables += 1
+        k = self.tables
+        for r, tr in enumerate(_children(tbl, _TR), 1):
+            col = 1 + int(_val(tr.find(W + "trPr"), "gridBefore", "0") or 0)
+            for tc in _children(tr, _TC):
+                span = _val(tc.find(W + "tcPr"), "gridSpan", "1")
+                label = (f"表格 {r}行{col}列" if k == 1 else f"表格{k} {r}行{col}列") if ctx is None else ctx[0]
+                self.block(tc, (label, ctx is None or ctx[1]), boxes, dedupe)
+                col += max(1, int(span)) if str(span).isdigit() else 1
+
+    def paragraph(self, p, ctx, boxes: list, dedupe: bool) -> None:
+        ppr = p.find(_PPR)
+        sid = _val(ppr, "pStyle") or self.default_pstyle
+        out: list[str] = []
+        _collect(p, out, boxes)
+        text = "".join(out)
+        if ctx is None:  # body: numbering, styles, fonts, 第 N 段
+            num_id, ilvl = self._numpr(ppr, sid)
+            if num_id:
+                text = self.numbering.next_label(num_id, ilvl) + text
+            if not text.strip():
+                return
+            self.para_no += 1
+            level = self._level(ppr, sid)
+            style = (self.styles_by_id[sid].name if sid in self.styles_by_id else sid or "", level)
+            font = self._font(p, sid) if level is not None or len(text) <= FONT_MAX else None
+            self.emit(text, "", para=self.para_no, style=style if level is not None else None, font=font)
+        else:
+            self.emit(text, ctx[0], table=ctx[1], dedupe=dedupe)
+
+    def _numpr(self, ppr, sid):
+        np_ = ppr.find(W + "numPr") if ppr is not None else None
+        if np_ is not None:
+            num_id, ilvl = _val(np_, "numId"), _val(np_, "ilvl")
+            if num_id is not None:
+                return num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0
+        for s in self._chain(sid):
+            if s.numpr and s.numpr[0]:
+                num_id, ilvl = s.numpr
+                if ilvl is None:
+                    found = self.numbering.level_for_style(num_id, sid)
+                    return num_id, found or 0
+                return num_id, int(ilvl) if ilvl.isdigit() else 0
+        return None, 0
+
+    def _chain(self, sid):
+        seen = 0
+        while sid and sid in self.styles_by_id and seen < 12:
+            s = self.styles_by_id[sid]
+            yield s
+            sid, seen = s.based, seen + 1
+
+    def _level(self, ppr, sid) -> int | None:
+        """Heading level of a paragraph: 0 for Title, 1.. for headings, None for body text."""
+        direct = _val(ppr, "outlineLvl")
+        if direct is not None and direct.isdigit():
+            return int(direct) + 1 if int(direct) < 9 else None
+        if sid in self.levels:
+            return self.levels[sid]
+        level = None
+        for s in self._chain(sid):
+            name = s.name.strip().lower()
+            m = _HEADING.match(name)
+            if m:
+                level = int(m.group(1))
+                break
+            if name in _TITLE:
+                level = 0
+                break
+            if s.outline is not None and s.outline.isdigit():
+                level = int(s.outline) + 1 if int(s.outline) < 9 else None
+                break
+        self.levels[sid] = level
+        return level
+
+    def _font(self, p, sid) -> str | None:
+        """East-Asian font of the first run with text, else of the paragraph style chain, defaults, theme."""
+        run = next((r for r in _runs(p) if any((t.text or "").strip() for t in r.iterchildren(_T))), None)
+        cands = []
+        if run is not None:
+            rpr = run.find(_RPR)
+            cands.append(_rfonts(rpr))
+            cands += [(s.font, s.theme) for s in self._chain(_val(rpr, "rStyle"))]
+        cands += [(s.font, s.theme) for s in self._chain(sid)]
+        cands.append(self.doc_font)
+        for font, theme in cands:
+            if font:
+                return font
+            if theme:
+                return self.theme.get(theme)
+        return None
+
+
+def _children(el, tag):
+    """Direct children with ``tag``, looking through content controls and custom XML wrappers."""
+    for ch in el.iterchildren():
+        if ch.tag == tag:
+            yield ch
+        elif ch.tag in (_SDT, _SDTC, W + "customXml"):
+            yield from _children(ch, tag)
+
+
+def _runs(p):
+    for ch in p.iterchildren():
+        if ch.tag == _R:
+            yield ch
+        elif ch.tag in _WRAPPERS:
+            yield from _runs(ch)
+
+
+def _collect(el, out: list[str], boxes: list) -> None:
+    """Text of a paragraph (text boxes and VML watermark strings go to ``boxes``)."""
+    for ch in el.iterchildren():
+        tag = ch.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == _T:
+            out.append(ch.text or "")
+        elif tag in _TABS:
+            out.append("\t")
+        elif tag in _BREAKS:
+            if ch.get(W + "type") in (None, "textWrapping"):
+                out.append("\n")
+        elif tag == W + "noBreakHyphen":
+            out.append("-")
+        elif tag == _TXBX:
+            boxes.append(ch)
+        elif tag == _TEXTPATH:
+            s = ch.get("string")
+            if s and s.strip():
+                boxes.append(s)
+        elif tag != _P:
+            _collect(ch, out, boxes)
