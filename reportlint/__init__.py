@@ -12,6 +12,8 @@ rich) load on first use.
 """
 from __future__ import annotations
 
+import sys
+import types
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
@@ -31,6 +33,27 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .errors import ConfigError, ReportlintError
     from .finding import Finding
     from .report import FileReport
+
+
+class _Package(types.ModuleType):
+    """``reportlint.outline`` is the API function, although a submodule has the same name.
+
+    Importing the submodule (``from reportlint.outline import build``, as the package does
+    internally) would otherwise replace the function with the module on the package.
+    """
+
+    @property
+    def outline(self):
+        from .api import outline
+
+        return outline
+
+    @outline.setter
+    def outline(self, value):  # the import system binding the submodule: keep the function
+        pass
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name):  # lazy: importing reportlint costs nothing until used
