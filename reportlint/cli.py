@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="检查报告，列出需要修改的地方", description="检查一个或多个报告文件。")
     c.add_argument("files", nargs="+", metavar="文件", help="报告文件（.txt、.md、.docx）")
     _add_rule_opts(c)
-    c.add_argument("--format", choices=["text", "concise", "json", "jsonl", "sarif", "junit", "github"],
+    c.add_argument("--format", choices=["text", "concise", "json", "jsonl", "csv", "sarif", "junit", "github", "html"],
                    help="输出格式（默认 text）")
     c.add_argument("--fail-on", choices=["error", "warning", "info"], help="出现该级别及以上问题时退出码为 1（默认 warning）")
     c.add_argument("--fix", action="store_true", help="自动修正可安全修正的问题（原文件备份为 .bak）")

@@ -34,6 +34,8 @@ def extra_parsers(sub, add_rule_opts) -> None:
     s.add_argument("--output", "-o", metavar="文件")
     s.add_argument("--rules", action="append", metavar="目录")
     s.add_argument("--top", type=int, default=20, metavar="N", help="高频词、常见结构各列出前 N 个")
+    s.add_argument("--jobs", "-j", type=int, metavar="N", help="进程数（默认使用全部 CPU 核）")
+    s.add_argument("--quiet", "-q", action="store_true", help="不显示进度条")
 
     tr = sub.add_parser("train", help="用 corpora/ 语料重新训练段落分类模型")
     tr.add_argument("--corpus", metavar="目录", help="语料目录（默认仓库中的 corpora/）")
@@ -105,12 +107,11 @@ def cmd_check(args) -> int:
             reports.append(check_path(path, ruleset, opts))
     first = next(iter(configs.values()))
     fmt = args.format or first["format"]
-    if fmt in ("csv", "html"):
-        fmt = "text"
     out = _stdout()
     from . import formatters
 
-    formatters.get(fmt).render(reports, out, fmt=fmt, color=False if args.no_color else None)
+    formatters.get(fmt).render(reports, out, fmt=fmt, color=False if args.no_color else None,
+                               ruleset=ruleset, fail_on=args.fail_on or first["fail-on"])
     if args.statistics:
         print_statistics(reports, out)
     return exit_code(reports, fail_on)

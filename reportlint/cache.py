@@ -1,0 +1,195 @@
+"""Result cache for ``batch``: one small SQLite file of JSON values (no pickles).
+
+Key = hash(file content) + hash(what decides the findings): the package version, the
+rule set digest (rule and profile files), the classifier model and lexicon files, the
+per-file options and the shape of :class:`FileReport`/:class:`Finding`. A changed file,
+rule, option or version simply misses. Location: ``--cache-dir``, else ``$REPORTLINT_CACHE``,
+else ``$XDG_CACHE_HOME/reportlint`` or ``~/.cache/reportlint``.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import sqlite3
+
+from . import __version__
+from .finding import Finding, Fix
+from .report import FileReport, Options
+
+DB_NAME = "results-v1.sqlite3"
+MAX_ROWS = 200_000  # beyond this, the oldest entries are dropped
+_FINDING_FIELDS = [f.name for f in dataclasses.fields(Finding)]
+_REPORT_FIELDS = [f.name for f in dataclasses.fields(FileReport)]
+
+
+def default_dir() -> str:
+    from .rulecache import cache_dir
+
+    return cache_dir()
+
+
+def _file_digest(paths) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for p in paths:
+        try:
+            with open(p, "rb") as fh:
+                h.update(p.encode("utf-8", "replace") + b"\0" + fh.read())
+        except OSError:
+            h.update(p.encode("utf-8", "replace") + b"\0-")
+    return h.hexdigest()
+
+
+def run_salt(ruleset) -> str:
+    """Everything except the file and its options that decides a FileReport."""
+    from .classify.predict import MODEL_PATH
+    from .rulefile import rules_root
+
+    lex = os.path.join(rules_root(), "lexicon")
+    lexfiles = sorted(os.path.join(lex, f) for f in os.listdir(lex)) if os.path.isdir(lex) else []
+    shape = ",".join(_FINDING_FIELDS) + "|" + ",".join(_REPORT_FIELDS)
+    return "|".join([__version__, ruleset.digest, _file_digest([MODEL_PATH] + lexfiles), shape])
+
+
+def options_key(opts: Options) -> str:
+    return json.dumps(dataclasses.asdict(opts), sort_keys=True, ensure_ascii=False)
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def make_key(content: str, salt: str, opts_key: str) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    h.update(content.encode() + b"\0" + salt.encode() + b"\0" + opts_key.encode("utf-8"))
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------- (de)serialisation
+
+def report_to_json(r: FileReport) -> str:
+    d = {}
+    for name in _REPORT_FIELDS:
+        v = getattr(r, name)
+        if name == "findings":
+            v = [_finding_list(f) for f in v]
+        elif name == "lines":
+            v = {str(k): s for k, s in v.items()}
+        d[name] = v
+    return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+
+
+def _finding_list(f: Finding) -> list:
+    out = []
+    for name in _FINDING_FIELDS:
+        v = getattr(f, name)
+        if name == "fix" and v is not None:
+            v = [v.start, v.end, v.replacement]
+        elif name == "related":
+            v = [list(x) for x in v]
+        out.append(v)
+    return out
+
+
+def report_from_json(s: str, path: str) -> FileReport:
+    d = json.loads(s)
+    findings = []
+    for vals in d.get("findings", []):
+        kw = dict(zip(_FINDING_FIELDS, vals))
+        if kw.get("fix") is not None:
+            kw["fix"] = Fix(*kw["fix"])
+        kw["related"] = tuple(tuple(x) for x in kw.get("related") or ())
+        kw["path"] = path
+        findings.append(Finding(**kw))
+    d["findings"] = findings
+    d["lines"] = {int(k): v for k, v in (d.get("lines") or {}).items()}
+    d["path"] = path
+    return FileReport(**{k: v for k, v in d.items() if k in _REPORT_FIELDS})
+
+
+# ---------------------------------------------------------------- store
+
+class ResultCache:
+    """``get``/``put`` FileReports by key; writes are batched into transactions."""
+
+    def __init__(self, directory: str | None = None):
+        self.directory = directory or default_dir()
+        self.path = os.path.join(self.directory, DB_NAME)
+        self.hits = 0
+        self.misses = 0
+        self._pending = 0
+        self._db = None
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        except (OSError, sqlite3.Error):
+            self._db = None  # unusable cache directory: run without a cache
+
+    @property
+    def usable(self) -> bool:
+        return self._db is not None
+
+    def contains(self, keys: list[str]) -> set[str]:
+        found: set[str] = set()
+        if self._db is None:
+            return found
+        for i in range(0, len(keys), 500):
+            part = keys[i:i + 500]
+            q = "SELECT key FROM results WHERE key IN (%s)" % ",".join("?" * len(part))
+            found.update(k for (k,) in self._db.execute(q, part))
+        return found
+
+    def get(self, key: str, path: str) -> FileReport | None:
+        if self._db is None:
+            return None
+        row = self._db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            self.misses += 1
+            return None
+        try:
+            rep = report_from_json(row[0], path)
+        except (ValueError, TypeError, KeyError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return rep
+
+    def put(self, key: str, report: FileReport) -> None:
+        if self._db is None:
+            return
+        try:
+            if self._pending == 0:
+                self._db.execute("BEGIN")
+            self._db.execute("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)",
+                             (key, report_to_json(report)))
+            self._pending += 1
+            if self._pending >= 200:
+                self._commit()
+        except sqlite3.Error:
+            pass
+
+    def _commit(self) -> None:
+        if self._db is not None and self._pending:
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error:
+                pass
+            self._pending = 0
+
+    def close(self) -> None:
+        if self._db is None:
+            return
+        self._commit()
+        try:
+            (n,) = self._db.execute("SELECT count(*) FROM results").fetchone()
+            if n > MAX_ROWS:
+                self._db.execute("DELETE FROM results WHERE rowid IN (SELECT rowid FROM results "
+                                 "ORDER BY rowid LIMIT ?)", (n - MAX_ROWS,))
+        except sqlite3.Error:
+            pass
+        self._db.close()
+        self._db = None
