@@ -31,6 +31,14 @@ class Hit:
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem found (immutable; built by the engine alone).
+
+    ``start``/``end`` are character offsets into the checked (newline-normalised) text;
+    ``line``/``column`` and ``end_line``/``end_column`` are 1-based and count characters;
+    ``excerpt`` is the matched text (shortened with … past 60 characters); ``rule`` is the
+    rule's Chinese name; ``suggestion`` a replacement to consider; ``fix`` a safe automatic fix.
+    """
+
     code: str
     severity: str
     message: str

@@ -9,6 +9,14 @@ from .finding import Finding
 
 @dataclass
 class FileReport:
+    """The result for one file or text (what ``reportlint.check_text`` / ``check_file`` return).
+
+    ``findings``: sorted, immutable :class:`~reportlint.finding.Finding` objects; ``error``: a
+    Chinese message when the file could not be read (then ``findings`` is empty); ``profile``
+    and ``profile_confidence``: the detected report type; ``lines``: the source lines findings
+    point at; ``chars`` / ``paragraphs``: size; ``labels``: paragraph count per classifier label.
+    """
+
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None

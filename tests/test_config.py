@@ -365,3 +365,15 @@ def test_starter_is_valid_as_written_and_fully_uncommented(proj):
     conf = write(proj / "reportlint.toml", text)
     values = cfgmod.validate(cfgmod.read_config(conf), conf)
     assert set(values) == set(cfgmod.KEYS)
+
+
+def test_pre_commit_hook_definition():
+    import yaml
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(root, ".pre-commit-hooks.yaml"), encoding="utf-8") as fh:
+        [hook] = yaml.safe_load(fh)
+    assert (hook["id"], hook["entry"], hook["language"]) == ("reportlint", "reportlint check", "python")
+    files = re.compile(hook["files"])
+    assert all(files.search(p) for p in ("a.txt", "报告/总结.md", "述职.docx"))
+    assert not any(files.search(p) for p in ("setup.py", "a.doc", "a.txt.bak", "reportlint.toml"))
