@@ -49,9 +49,9 @@ def extra_parsers(sub, add_rule_opts) -> None:
     cf = sub.add_parser("config", help="显示生效的配置及每项来源")
     cf.add_argument("path", nargs="?", default=".", metavar="路径", help="从哪个文件或文件夹开始查找配置")
     add_rule_opts(cf)
-    cf.add_argument("--fail-on", choices=["error", "warning", "info"])
-    cf.add_argument("--jobs", "-j", type=int, metavar="N")
-    cf.add_argument("--max-size", type=float, metavar="MB")
+    cf.add_argument("--fail-on", choices=["error", "warning", "info"], help="同 check：退出码为 1 的最低级别")
+    cf.add_argument("--jobs", "-j", type=int, metavar="N", help="同 batch：进程数")
+    cf.add_argument("--max-size", type=float, metavar="MB", help="同 check：单个文件大小上限")
 
     it = sub.add_parser("init", help="在当前文件夹写一个带注释的 reportlint.toml")
     it.add_argument("dir", nargs="?", default=".", metavar="文件夹", help="写到哪个文件夹（默认当前文件夹）")
