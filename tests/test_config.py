@@ -377,3 +377,14 @@ def test_pre_commit_hook_definition():
     files = re.compile(hook["files"])
     assert all(files.search(p) for p in ("a.txt", "报告/总结.md", "述职.docx"))
     assert not any(files.search(p) for p in ("setup.py", "a.doc", "a.txt.bak", "reportlint.toml"))
+
+
+def test_broken_pyproject_only_matters_when_it_configures_reportlint(proj, capsys):
+    write(proj / "reportlint.toml", 'ignore = ["PH001"]\n')
+    write(proj / "other" / "pyproject.toml", "[project\nname = \n")  # not ours: skipped
+    write(proj / "other" / "r.txt", REPORT)
+    assert check(capsys, "other/r.txt")[1]["r.txt"] == [("PH002", "error")]
+    conf = write(proj / "ours" / "pyproject.toml", '[tool.reportlint]\nselect = [PH]\n')
+    write(proj / "ours" / "r.txt", REPORT)
+    rc, out, err = run(capsys, "check", "ours/r.txt")
+    assert rc == 2 and conf in err and "TOML" in err
