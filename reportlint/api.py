@@ -127,7 +127,8 @@ def check_text(text: str, *, path: str = "<文本>", kind: str = "text", config=
     """Check report text and return a :class:`FileReport` (never prints, never raises on content).
 
     ``path`` is only a label for the report (and for ``per-file-ignores`` when ``config`` is
-    given); ``kind`` is ``"text"`` or ``"markdown"``. Line endings are normalised to ``\\n``
+    given; ``config=True`` looks for the configuration above ``path`` when it exists, else above
+    the current folder); ``kind`` is ``"text"`` or ``"markdown"``. Line endings are normalised to ``\\n``
     first, so offsets count one character per line break.
     """
     return _analyse(text, path=path, kind=kind, config=config, select=select, ignore=ignore,
