@@ -7,12 +7,20 @@ at configuration; the engine turns hits into findings.
 """
 from __future__ import annotations
 
-from . import phrase, regex, substitution
+from . import claim, consistency, opener, pairs, phrase, postag, regex, staleyear, substitution, translate
 
 KINDS = {
     "regex": regex,
     "phrase": phrase,
     "substitution": substitution,
+    # issue 5: phrasing, wording, numbers, punctuation
+    "translate": translate,
+    "consistency": consistency,
+    "pairs": pairs,
+    "staleyear": staleyear,
+    "claim": claim,
+    "opener": opener,
+    "postag": postag,
 }
 
 

@@ -1,11 +1,125 @@
-"""Placeholder until implemented."""
-OPTIONS = {}
+"""Kind ``duplicate``: the same sentence, or nearly the same paragraph, twice in one report.
+
+Options:
+  ``unit`` (required): ``sentence`` (same text, ignoring spaces and punctuation) or
+  ``paragraph`` (character n-gram Jaccard similarity of at least ``similarity``).
+  ``min_chars``: shorter units are ignored (default 12 for sentences, 30 for paragraphs).
+  ``similarity``: for paragraphs, 0–1 (default 0.8).
+  ``ngram``: n-gram size for paragraphs (default 2).
+  ``skip_similar_paragraphs``: for sentences, do not report a repeat whose two
+  paragraphs are themselves this similar (the paragraph rule reports them; default 0 = off).
+The later copy is reported, pointing at the earlier one (``related``; ``{line}`` hole).
+Title, headings and table cells are not compared.
+
+Example (fires on a sentence pasted into two paragraphs)::
+
+    kind: duplicate
+    unit: sentence
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import RuleFileError
+from ..finding import Hit
+
+OPTIONS = {"unit": (str, True), "min_chars": (int, False), "similarity": ((int, float), False),
+           "ngram": (int, False), "skip_similar_paragraphs": ((int, float), False)}
 DEFAULT_SCOPE = "document"
+_DROP = re.compile(r"[\s\u3000\W_]+")
 
 
 def compile(rule):
+    o = rule.options
+    if o["unit"] not in ("sentence", "paragraph"):
+        raise RuleFileError("只能是 sentence 或 paragraph。", rule.path, "unit")
+    for k in ("similarity", "skip_similar_paragraphs"):
+        if k in o and not 0 <= o[k] <= 1:
+            raise RuleFileError("应为 0 到 1 之间的数。", rule.path, k)
+    if o.get("ngram", 2) < 1:
+        raise RuleFileError("应为正整数。", rule.path, "ngram")
     return None
 
 
+def norm(text: str) -> str:
+    return _DROP.sub("", text)
+
+
+def grams(text: str, n: int) -> frozenset:
+    t = norm(text)
+    if len(t) <= n:
+        return frozenset([t]) if t else frozenset()
+    return frozenset(t[i:i + n] for i in range(len(t) - n + 1))
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def _paragraphs(doc):
+    return [p for p in doc.content_paragraphs if not p.table]
+
+
+def _body(doc, p):
+    s = p.body_start if p.body_start is not None else p.start
+    return s, doc.text[s:p.end]
+
+
 def run(rule, doc, units):
-    return iter(())
+    if rule.options["unit"] == "paragraph":
+        yield from _run_paragraphs(rule, doc)
+    else:
+        yield from _run_sentences(rule, doc)
+
+
+def _run_paragraphs(rule, doc):
+    o = rule.options
+    n, limit, min_chars = o.get("ngram", 2), float(o.get("similarity", 0.8)), o.get("min_chars", 30)
+    seen: list[tuple[int, int, frozenset]] = []  # (start, length, grams)
+    for p in _paragraphs(doc):
+        s, body = _body(doc, p)
+        length = len(norm(body))
+        if length < min_chars:
+            continue
+        g = grams(body, n)
+        best = None
+        for s0, len0, g0 in seen:
+            if min(length, len0) < limit * max(length, len0):
+                continue  # Jaccard cannot reach the limit
+            sim = jaccard(g, g0)
+            if sim >= limit and (best is None or sim > best[1]):
+                best = (s0, sim)
+        if best is not None:
+            yield Hit(s, p.end, {"line": doc.position(best[0])[0], "similarity": f"{best[1] * 100:.0f}%"},
+                      related=(best[0],))
+        else:
+            seen.append((s, length, g))
+
+
+def _run_sentences(rule, doc):
+    o = rule.options
+    min_chars = o.get("min_chars", 12)
+    skip = float(o.get("skip_similar_paragraphs", 0) or 0)
+    first: dict[str, tuple[int, object]] = {}
+    cache: dict[int, frozenset] = {}
+
+    def pg(p):
+        if p.index not in cache:
+            cache[p.index] = grams(_body(doc, p)[1], 2)
+        return cache[p.index]
+
+    for p in _paragraphs(doc):
+        for sent in doc.sentences(p):
+            key = norm(sent.text)
+            if len(key) < min_chars:
+                continue
+            if key not in first:
+                first[key] = (sent.start, p)
+                continue
+            s0, p0 = first[key]
+            if skip and p0 is not p and jaccard(pg(p0), pg(p)) >= skip:
+                continue
+            yield Hit(sent.start, sent.end, {"line": doc.position(s0)[0]}, related=(s0,))

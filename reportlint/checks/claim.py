@@ -1,0 +1,71 @@
+"""Kind ``claim``: an evaluative phrase with no figure in its sentence or the neighbouring ones.
+
+Options:
+  ``words`` (required): the evaluative phrases (成效显著、大幅提升 …), matched literally.
+  ``evidence`` (required): a regular expression for what counts as a figure
+  (digits, 百分之, 翻一番 …).
+  ``window``: how many sentences before and after also count (default 1); the window
+  does not cross a heading.
+  ``skip``: sentences matching this are not claims (plans and targets: 力争、确保 …).
+One hit per sentence, on its first evaluative phrase. ``exceptions`` (matched
+within the sentence) drop negated uses such as “不明显”.
+
+Example (fires on “服务水平大幅提升。”, passes on “办结率大幅提升至99.1%。”)::
+
+    kind: claim
+    words: [大幅提升, 成效显著]
+    evidence: '[0-9０-９]'
+"""
+from __future__ import annotations
+
+from ..errors import RuleFileError
+from ..finding import Hit
+from ..safe_regex import compile_user_regex
+from ._util import excepted
+from .phrase import Matcher
+
+OPTIONS = {"words": (list, True), "evidence": (str, True), "window": (int, False), "skip": (str, False)}
+DEFAULT_SCOPE = "paragraph"
+
+
+def compile(rule):
+    words = rule.options["words"]
+    for i, w in enumerate(words):
+        if not isinstance(w, str) or not w.strip():
+            raise RuleFileError("词表中有空项或非文本项。", rule.path, f"words[{i}]")
+    skip = rule.options.get("skip")
+    return (Matcher(words), compile_user_regex(rule.options["evidence"], rule.path, "evidence"),
+            compile_user_regex(skip, rule.path, "skip") if skip else None)
+
+
+def _sentences(doc):
+    cache = doc.__dict__.setdefault("_claim_sents", [])
+    if not cache:
+        for p in doc.content_paragraphs:
+            for s in doc.sentences(p):
+                cache.append((p.section, s))
+    return cache
+
+
+def run(rule, doc, units):
+    matcher, evidence, skip = rule.compiled
+    window = max(0, rule.options.get("window", 1))
+    sents = _sentences(doc)
+    has_fig = [None] * len(sents)
+
+    def fig(j):
+        if has_fig[j] is None:
+            has_fig[j] = evidence.search(sents[j][1].text) is not None
+        return has_fig[j]
+
+    for i, (sec, s) in enumerate(sents):
+        for a, b, w in matcher.finditer(s.text):
+            if rule.exceptions and excepted(rule, s.text, s.start, s.start + a, s.start + b):
+                continue
+            if skip is not None and skip.search(s.text):
+                break
+            lo, hi = max(0, i - window), min(len(sents), i + window + 1)
+            if any(fig(j) for j in range(lo, hi) if sents[j][0] == sec):
+                break
+            yield Hit(s.start + a, s.start + b, {"match": w})
+            break

@@ -1,0 +1,66 @@
+"""Kind ``opener``: the same stock opener starting consecutive paragraphs.
+
+Options:
+  ``words`` (required): the openers (近年来、通过、同时 …); a paragraph's body
+  (after a run-in heading) starting with one of them, longest first, counts.
+  ``min_run``: how many consecutive paragraphs make a finding (default 2).
+Every paragraph of a run after the first is reported, pointing at where the run
+began (``related``). Holes: ``{match}``, ``{count}`` (length of the run so far).
+
+Example (fires on two paragraphs in a row starting “通过”)::
+
+    kind: opener
+    words: [通过, 近年来]
+"""
+from __future__ import annotations
+
+from ..errors import RuleFileError
+from ..finding import Hit
+
+OPTIONS = {"words": (list, True), "min_run": (int, False)}
+DEFAULT_SCOPE = "paragraph"
+_LEAD = " \t\u3000\u00a0"
+
+
+def compile(rule):
+    words = rule.options["words"]
+    for i, w in enumerate(words):
+        if not isinstance(w, str) or not w.strip():
+            raise RuleFileError("词表中有空项或非文本项。", rule.path, f"words[{i}]")
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
+def _opener(words, body: str):
+    for w in words:
+        if body.startswith(w):
+            return w
+    return None
+
+
+def run(rule, doc, units):
+    words = rule.compiled
+    need = max(2, rule.options.get("min_run", 2))
+    run_word, run_start, run_items, prev_idx = None, None, [], None
+    skip = {doc.title, doc.subtitle}
+
+    def flush():
+        if len(run_items) >= need:
+            for k, (s, w) in enumerate(run_items[1:], start=2):
+                yield Hit(s, s + len(w), {"match": w, "count": k}, related=(run_start,))
+
+    for p in doc.paragraphs:
+        if p.index in skip or p.is_heading_only or p.table:
+            w = None
+        else:
+            body = p.body
+            stripped = body.lstrip(_LEAD)
+            w = _opener(words, stripped)
+            s = (p.body_start if p.body_start is not None else p.start) + (len(body) - len(stripped))
+        if w is not None and w == run_word and prev_idx == p.index - 1:
+            run_items.append((s, w))
+        else:
+            yield from flush()
+            run_items = [(s, w)] if w is not None else []
+            run_word, run_start = w, (s if w is not None else None)
+        prev_idx = p.index
+    yield from flush()
