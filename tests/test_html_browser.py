@@ -1,0 +1,145 @@
+"""The batch and summary HTML pages rendered by a real browser (headless Chromium).
+
+Chromium is required, not optional: CI's ``.ci/run`` installs the Debian package. Without it
+these tests fail with a message saying how to install it.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+from html.parser import HTMLParser
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_spec = importlib.util.spec_from_file_location("screenshot_html", os.path.join(ROOT, "benchmarks",
+                                                                              "screenshot_html.py"))
+shots = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(shots)
+
+
+class DomProbe(HTMLParser):
+    """Rows of the first sortable table, SVG charts, and attributes of <html>/<table>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.html_attrs: dict = {}
+        self.table_attrs: dict = {}
+        self.rows: list[list[str]] = []
+        self.charts: list[str] = []
+        self.marks: list[str] = []
+        self.scripts = 0
+        self._depth = 0  # inside the first sortable table's tbody
+        self._done = False
+        self._cell: list[str] | None = None
+        self._in_mark = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.html_attrs = a
+        elif tag == "script":
+            self.scripts += 1
+        elif tag == "svg" and "data-chart" in a:
+            self.charts.append(a["data-chart"])
+        elif tag == "mark":
+            self._in_mark = True
+            self.marks.append("")
+        elif tag == "table" and "sortable" in (a.get("class") or "") and not self._done and not self.table_attrs:
+            self.table_attrs = a
+        elif tag == "tbody" and self.table_attrs and not self._done:
+            self._depth = 1
+        elif tag == "tr" and self._depth:
+            self.rows.append([])
+        elif tag == "td" and self._depth:
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag == "td" and self._cell is not None:
+            self.rows[-1].append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "tbody" and self._depth:
+            self._depth = 0
+            self._done = True
+        elif tag == "mark":
+            self._in_mark = False
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+        if self._in_mark:
+            self.marks[-1] += data
+
+
+def probe(path: str, fragment: str = "") -> DomProbe:
+    if shots.find_chromium() is None:
+        pytest.fail("需要 headless Chromium 来检查 HTML 页面，但没有找到 /usr/bin/chromium。"
+                    "请安装：apt-get update && apt-get install -y chromium（CI 的 .ci/run 会自动安装）。")
+    p = DomProbe()
+    p.feed(shots.dump_dom(path, fragment))
+    return p
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("REPORTLINT_CACHE", str(tmp_path_factory.mktemp("cache")))
+        yield _build(tmp_path_factory.mktemp("html"))
+
+
+def _build(out):
+    src = out / "收件箱"
+    src.mkdir()
+    corpus = os.path.join(ROOT, "corpora", "reports", "work-report")
+    names = sorted(n for n in os.listdir(corpus) if n.endswith(".txt"))[:4]
+    for n in names:
+        (src / n).write_bytes(open(os.path.join(corpus, n), "rb").read())
+    (src / "注入.txt").write_text("关于××的汇报\n<script>document.title='被注入'</script>××<b>粗体</b>\n",
+                                 encoding="utf-8")
+    (src / "损坏.txt").write_bytes(bytes(range(256)) * 4)
+    batch_html, summary_html = shots.build_pages(str(out), batch_src=str(src), summary_src=corpus)
+    return {"batch": batch_html, "summary": summary_html, "files": sorted(names + ["注入.txt", "损坏.txt"]),
+            "dir": out}
+
+
+def test_batch_page_in_browser(pages):
+    p = probe(pages["batch"])
+    assert p.html_attrs.get("data-js") == "ready", "the page's script did not run"
+    assert "data-js-error" not in p.html_attrs, p.html_attrs.get("data-js-error")
+    assert p.scripts == 1  # the report text's <script> stayed text
+    assert sorted(os.path.basename(r[0]) for r in p.rows) == pages["files"]
+    by_name = {os.path.basename(r[0]): r for r in p.rows}
+    assert by_name["损坏.txt"][1] == "无法读取"
+    assert by_name["注入.txt"][1] == "有错误" and int(by_name["注入.txt"][6]) >= 2  # 占位符 column
+    assert "××" in p.marks
+
+
+def test_batch_page_sorts_in_browser(pages):
+    p = probe(pages["batch"], "sort=3:desc")  # column 3 = 错误
+    assert p.table_attrs.get("data-sorted") == "3:descending"
+    errors = [int(r[3]) for r in p.rows]
+    assert errors == sorted(errors, reverse=True) and errors[0] > errors[-1]
+    p = probe(pages["batch"], "sort=0:asc")  # 文件, Chinese collation
+    names = [r[0] for r in p.rows]
+    assert p.table_attrs.get("data-sorted") == "0:ascending" and len(names) == len(pages["files"])
+
+
+def test_summary_page_in_browser(pages):
+    p = probe(pages["summary"])
+    assert p.html_attrs.get("data-js") == "ready" and "data-js-error" not in p.html_attrs
+    for chart in ("skeletons", "labels", "labels-by-role", "length-report", "length-section",
+                  "length-paragraph", "terms"):
+        assert chart in p.charts
+    corpus = os.path.join(ROOT, "corpora", "reports", "work-report")
+    n = len([f for f in os.listdir(corpus) if f.endswith((".txt", ".md"))])
+    assert len(p.rows) == n  # the per-report table (the page's only sortable table)
+
+
+def test_screenshots(pages):
+    if shots.find_chromium() is None:
+        pytest.fail("需要 chromium：apt-get install -y chromium")
+    for name in ("batch", "summary"):
+        png = shots.screenshot(pages[name], str(pages["dir"] / f"{name}.png"), size="1000,1400")
+        with open(png, "rb") as fh:
+            assert fh.read(8) == b"\x89PNG\r\n\x1a\n"
+        assert os.path.getsize(png) > 10_000
