@@ -5,16 +5,57 @@ where installed; stock jieba is the reference and the fallback. Both load the
 project's user dictionary (``rules/lexicon/userdict.txt``). ``REPORTLINT_TOKENIZER=jieba``
 forces the reference engine.
 
+The two engines are made to agree exactly (``tests/test_tokenize.py`` checks every
+paragraph of ``corpora/`` plus edge cases). Where jieba-rs 0.11 departs from jieba the
+seam restores jieba's behaviour:
+
+* Unknown ASCII runs joined by ``.``, ``-`` or ``_`` (``index.tsv``, ``UTF-8``,
+  ``X.X``): jieba-rs keeps them as one word, jieba splits them with its HMM skip pattern
+  ``[a-zA-Z0-9]+(?:\\.\\d+)?%?`` (``X`` ``.`` ``X``). The seam re-splits such words the
+  way jieba does (dictionary words are left alone).
+* CJK characters outside U+4E00–U+9FD5 (Extension A, U+9FD6–U+9FFF, compatibility
+  ideographs, the supplementary planes): jieba-rs segments them like Han characters,
+  jieba emits each one as its own token. The seam cuts the text at them and emits each
+  one alone.
+* Dictionary state: jieba's ``add_word`` adds a re-weighted word's new frequency to the
+  total without removing the old one, and counts the duplicated dictionary line ``B超``
+  twice; jieba-rs keeps total = sum of frequencies. The reference engine's total is
+  reset to the sum of its frequencies after the user words are added, so both engines
+  score paths with the same total.
+* Part-of-speech tags (:func:`pos`): the words are those of :func:`cut` on both engines,
+  each tagged with its dictionary tag (a user-dictionary tag wins — jieba-rs keeps the
+  old tag when a user word re-weights a dictionary word), else ``m`` (ASCII digits),
+  ``eng`` (other ASCII letters/digits) or ``x``. This is jieba-rs's ``tag``; stock
+  ``jieba.posseg`` segments and tags unknown words with its own HMM and is not used.
+
+:func:`prefetch` starts loading the engine in a background thread: rjieba builds its
+dictionary without holding the GIL, so ``check`` reads its rules meanwhile.
+
 >>> [t.word for t in tokens("社区网格员")]
 ['社区', '网格员']
+>>> cut("详见 index.tsv 第1.2节")
+['详见', ' ', 'index', '.', 'tsv', ' ', '第', '1.2', '节']
 """
 from __future__ import annotations
 
 import os
+import re
+import threading
 from dataclasses import dataclass
 
 _ENGINE = None
 _NAME = None
+_LOCK = threading.Lock()
+_PREFETCH: threading.Thread | None = None
+_USER_TAGS: dict[str, str] = {}  # user-dictionary tags (override the engine's)
+
+# jieba-rs treats these as Han; jieba (re_han_default = [\u4E00-\u9FD5…]) does not.
+_EXTRA_HAN = re.compile(
+    "[\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0002A6DF\U0002A700-\U0002B73F"
+    "\U0002B740-\U0002B81F\U0002B820-\U0002CEAF\U0002CEB0-\U0002EBEF\U0002F800-\U0002FA1F]")
+_ASCII_JOIN_HINT = re.compile(r"[A-Za-z0-9][._\-][A-Za-z0-9]")
+_ASCII_JOINED = re.compile(r"[A-Za-z0-9]+(?:[._\-][A-Za-z0-9]+)+%?")
+_JIEBA_HMM_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg.re_skip
 
 
 @dataclass(frozen=True)
@@ -24,10 +65,14 @@ class Token:
     end: int
 
 
-def _userdict_entries():
+def userdict_path() -> str:
     from .rulefile import rules_root
 
-    path = os.path.join(rules_root(), "lexicon", "userdict.txt")
+    return os.path.join(rules_root(), "lexicon", "userdict.txt")
+
+
+def _userdict_entries(path: str | None = None):
+    path = path or userdict_path()
     if not os.path.exists(path):
         return []
     out = []
@@ -49,34 +94,71 @@ def engine_name() -> str:
     return _NAME
 
 
-def _engine():
+def _wanted() -> str:
+    return os.environ.get("REPORTLINT_TOKENIZER", "auto")
+
+
+def _engine(path: str | None = None):
     global _ENGINE, _NAME
     if _ENGINE is not None:
         return _ENGINE
-    want = os.environ.get("REPORTLINT_TOKENIZER", "auto")
-    if want in ("auto", "rjieba"):
-        try:
-            import rjieba
-
-            for word, freq, tag in _userdict_entries():
-                rjieba.add_word(word, freq, tag)
-            _ENGINE, _NAME = rjieba, "rjieba"
+    with _LOCK:  # a prefetch thread may be loading it right now: wait for it
+        if _ENGINE is not None:
             return _ENGINE
-        except ImportError:
-            if want == "rjieba":
-                raise
-    _ENGINE, _NAME = _load_jieba(), "jieba"
-    return _ENGINE
+        want = _wanted()
+        if want in ("auto", "rjieba"):
+            try:
+                import rjieba
+            except ImportError:
+                if want == "rjieba":
+                    raise
+            else:
+                tags = {}
+                for word, freq, tag in _userdict_entries(path):
+                    rjieba.add_word(word, freq, tag)
+                    if tag:
+                        tags[word] = tag
+                _USER_TAGS.clear()
+                _USER_TAGS.update(tags)
+                _ENGINE, _NAME = rjieba, "rjieba"
+                return _ENGINE
+        _ENGINE, _NAME = _load_jieba(path), "jieba"
+        return _ENGINE
 
 
-def _load_jieba():
+def prefetch() -> None:
+    """Load the fast engine in a background thread (no-op for jieba or if already loaded).
+
+    rjieba builds its dictionary in native code without the GIL, so on a machine with a
+    second core the caller's own start-up (rules, model) runs meanwhile. The first call
+    that needs the tokenizer waits for the thread.
+    """
+    global _PREFETCH
+    if _ENGINE is not None or _PREFETCH is not None or _wanted() == "jieba":
+        return
+    path = userdict_path()  # imports rulefile here, in the caller's thread
+
+    def load():
+        try:
+            _engine(path)
+        except Exception:  # pragma: no cover - the caller's own _engine() call reports it
+            pass
+
+    _PREFETCH = threading.Thread(target=load, name="reportlint-tokenizer")
+    _PREFETCH.start()
+
+
+def _load_jieba(path: str | None = None):
     import logging
 
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    for word, freq, tag in _userdict_entries():
+    jieba.initialize()
+    for word, freq, tag in _userdict_entries(path):
         jieba.add_word(word, freq, tag)
+    # jieba-rs semantics: total = sum of frequencies (see the module docstring).
+    jieba.dt.total = sum(jieba.dt.FREQ.values())
     return jieba
 
 
@@ -85,25 +167,214 @@ def reference():
     return _load_jieba()
 
 
+# ---------------------------------------------------------------- rjieba → jieba fix-ups
+
+def _rjieba_items(eng, text: str, tagged: bool) -> list:
+    """rjieba's words (or (word, tag) pairs), fixed up to jieba's segmentation."""
+    run = eng.tag if tagged else eng.cut
+    if _EXTRA_HAN.search(text):
+        items: list = []
+        last = 0
+        for m in _EXTRA_HAN.finditer(text):
+            if m.start() > last:
+                items.extend(run(text[last:m.start()]))
+            ch = m.group()
+            items.append((ch, _rjieba_tag(eng, ch)) if tagged else ch)
+            last = m.end()
+        if last < len(text):
+            items.extend(run(text[last:]))
+    else:
+        items = run(text)
+    if _ASCII_JOIN_HINT.search(text):
+        out = []
+        for it in items:
+            w = it[0] if tagged else it
+            if len(w) > 2 and _ASCII_JOINED.fullmatch(w) and not eng.has_word(w):
+                for x in _JIEBA_HMM_SKIP.split(w):
+                    if x:
+                        out.append((x, _rjieba_tag(eng, x)) if tagged else x)
+            else:
+                out.append(it)
+        items = out
+    return items
+
+
+def _rjieba_tag(eng, word: str) -> str:
+    if eng.has_word(word):
+        t = eng.tag(word)
+        if len(t) == 1:
+            return t[0][1]
+    return _ascii_tag(word)
+
+
+def _ascii_tag(word: str) -> str:
+    """jieba-rs's tag for a word that is not in the dictionary."""
+    eng = digits = 0
+    for ch in word:
+        if ch.isascii() and ch.isalnum():
+            eng += 1
+            digits += ch.isdigit()
+    return "x" if eng == 0 else "m" if eng == digits else "eng"
+
+
+# ---------------------------------------------------------------- the seam
+
 def cut(text: str) -> list[str]:
     """Words in precise mode (jieba.lcut semantics, HMM on)."""
-    eng = _engine()
-    return eng.cut(text) if _NAME == "rjieba" else eng.lcut(text)
+    eng = _ENGINE if _ENGINE is not None else _engine()
+    return _rjieba_items(eng, text, False) if _NAME == "rjieba" else eng.lcut(text)
+
+
+def cut_with(name: str, eng, text: str) -> list[str]:
+    """:func:`cut` on a given engine (``"rjieba"`` module or ``"jieba"`` from :func:`reference`)."""
+    return _rjieba_items(eng, text, False) if name == "rjieba" else eng.lcut(text)
 
 
 def tokens(text: str) -> list[Token]:
-    """Words with character offsets."""
-    eng = _engine()
-    if _NAME == "rjieba":
-        return [Token(w, s, e) for w, s, e in eng.tokenize(text)]
-    return [Token(w, s, e) for w, s, e in eng.tokenize(text)]
+    """Words with character offsets (jieba.tokenize semantics)."""
+    out, i = [], 0
+    for w in cut(text):
+        j = i + len(w)
+        out.append(Token(w, i, j))
+        i = j
+    return out
+
+
+_JIEBA_TAGS: dict | None = None
+_POSSEG = None
+_MIN = -3.14e100
+_CJK = re.compile(  # Han as jieba-rs's segmenter sees it
+    "[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\U00020000-\U0002A6DF\U0002A700-\U0002EBEF"
+    "\U0002F800-\U0002FA1F]")
+
+
+def _jieba_tags() -> dict:
+    global _JIEBA_TAGS
+    if _JIEBA_TAGS is None:
+        import jieba.posseg
+
+        tags = dict(jieba.posseg.dt.word_tag_tab)  # dict.txt tags
+        for word, freq, tag in _userdict_entries():
+            if tag:
+                tags[word] = tag
+            elif word not in tags:
+                tags[word] = ""  # jieba-rs: a new user word without a tag has tag ""
+        _JIEBA_TAGS = tags
+    return _JIEBA_TAGS
+
+
+def _posseg_model():
+    """jieba.posseg's HMM tables, states ordered as jieba-rs orders them (B, M, E, S; tags sorted)."""
+    global _POSSEG
+    if _POSSEG is None:
+        from jieba.posseg import char_state_tab, prob_emit, prob_start, prob_trans
+
+        order = {"B": 0, "M": 1, "E": 2, "S": 3}
+        tags = sorted({t for _, t in prob_start.P})
+        key = {t: i for i, t in enumerate(tags)}
+        rank = lambda st: (order[st[0]], key[st[1]])  # noqa: E731
+        every = sorted(prob_start.P, key=rank)
+        chars = {ch: sorted(sts, key=rank) for ch, sts in char_state_tab.P.items()}
+        start = {st: (p if p >= -1e90 else _MIN) for st, p in prob_start.P.items()}
+        _POSSEG = (every, chars, start, prob_trans.P, prob_emit.P, rank)
+    return _POSSEG
+
+
+def _guess_tag(word: str) -> str:
+    """jieba-rs 0.11 ``Jieba::guess_tag`` for a word not in the dictionary.
+
+    ASCII letters/digits → ``m``/``eng``; a word with a CJK character → the tag of the
+    longest span (in UTF-8 bytes, the last one on ties) of jieba's part-of-speech HMM
+    decoded over the word, as jieba-rs decodes it (best E/S end state; a trailing
+    unfinished span is ``x``); anything else → ``x``.
+    """
+    tag = _ascii_tag(word)
+    if tag != "x" or not _CJK.search(word):
+        return tag
+    every, chars, start, trans, emit, rank = _posseg_model()
+    spans = _viterbi_posseg(word, every, chars, start, trans, emit, rank)
+    best = None
+    for s, e, t in spans:
+        n = len(word[s:e].encode("utf-8"))
+        if best is None or n >= best[0]:
+            best = (n, t)
+    return best[1] if best else "x"
+
+
+def _viterbi_posseg(word, every, chars, start, trans, emit, rank):
+    n = len(word)
+    if n == 1:
+        best = None
+        for st in chars.get(word, every):
+            if st[0] != "S":
+                continue
+            p = start.get(st, _MIN) + emit.get(st, {}).get(word, _MIN)
+            if p > _MIN and (best is None or p > best[0]):
+                best = (p, st)
+        return [(0, 1, best[1][1] if best else "x")]
+    states = [chars.get(ch, every) for ch in word]
+    prev_scores = {st: start.get(st, _MIN) + emit.get(st, {}).get(word[0], _MIN) for st in states[0]}
+    back = [None]
+    for t in range(1, n):
+        ch = word[t]
+        cur, bp = {}, {}
+        for st in states[t]:
+            em = emit.get(st, {}).get(ch, _MIN)
+            best_p, best_s = _MIN, None
+            for ps in states[t - 1]:
+                pv = prev_scores.get(ps, _MIN)
+                if pv <= _MIN:
+                    continue
+                tp = trans.get(ps, {}).get(st, _MIN)
+                if tp <= _MIN:
+                    continue
+                p = pv + tp + em
+                if p > best_p:
+                    best_p, best_s = p, ps
+            cur[st] = best_p
+            bp[st] = best_s
+        prev_scores = cur
+        back.append(bp)
+    best_p, best_s = _MIN, None
+    for st in sorted(prev_scores, key=rank):
+        if st[0] in "ES" and prev_scores[st] > best_p:
+            best_p, best_s = prev_scores[st], st
+    if best_s is None:
+        return [(0, n, "x")]
+    path = [None] * n
+    path[-1] = best_s
+    for t in range(n - 1, 0, -1):
+        p = back[t].get(path[t])
+        if p is None:
+            return [(0, n, "x")]
+        path[t - 1] = p
+    out, begin = [], 0
+    for t, (pos_, tag) in enumerate(path):
+        if pos_ == "B":
+            begin = t
+        elif pos_ == "E":
+            out.append((begin, t + 1, tag))
+        elif pos_ == "S":
+            out.append((t, t + 1, tag))
+    if not out:
+        return [(0, n, "x")]
+    if out[-1][1] < n:
+        out.append((out[-1][1], n, "x"))
+    return out
 
 
 def pos(text: str) -> list[tuple[str, str]]:
-    """(word, part-of-speech) pairs (jieba.posseg tags)."""
+    """(word, part-of-speech) for the words of :func:`cut` (dictionary tag, else m/eng/x)."""
     eng = _engine()
-    if _NAME == "rjieba":
-        return [(w, t) for w, t in eng.tag(text)]
-    import jieba.posseg as pseg
+    return pos_with(_NAME, eng, text)
 
-    return [(p.word, p.flag) for p in pseg.lcut(text)]
+
+def pos_with(name: str, eng, text: str) -> list[tuple[str, str]]:
+    """:func:`pos` on a given engine (see :func:`cut_with`)."""
+    if name == "rjieba":
+        out = _rjieba_items(eng, text, True)
+        if _USER_TAGS:
+            return [(w, _USER_TAGS.get(w, t)) for w, t in out]
+        return [(w, t) for w, t in out]
+    tags = _jieba_tags()
+    return [(w, tags[w] if w in tags else _guess_tag(w)) for w in eng.lcut(text)]
