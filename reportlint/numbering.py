@@ -8,7 +8,7 @@ style          example     rank
 ``cn``         一、         1
 ``cn_paren``   （一）        2
 ``arabic``     1.          3
-``ar_paren``   （1）        4
+``ar_paren``   （1）        4  (also the half-bracketed 1) and 1）)
 ``circled``    ①           5
 ``ordinal``    第一，        6  (run-in enumeration, outside the numbered hierarchy)
 ``yishi``      一是         6
@@ -27,7 +27,8 @@ RANK = {"cn": 1, "cn_paren": 2, "arabic": 3, "ar_paren": 4, "circled": 5, "ordin
 HIERARCHY = ("cn", "cn_paren", "arabic", "ar_paren", "circled")
 STYLE_NAMES = {"cn": "一、", "cn_paren": "（一）", "arabic": "1.", "ar_paren": "（1）",
                "circled": "①", "ordinal": "第一，", "yishi": "一是", "md": "Markdown #",
-               "word": "Word 标题样式", "bold": "加粗小标题", "plain": "无编号标题"}
+               "word": "Word 标题样式", "bold": "加粗小标题", "plain": "无编号标题",
+               "appendix": "附件标题"}
 # The separator each style should carry (GB/T 15834-2011 B.3): 一、 / （一） / 1. / （1） / ①
 EXPECTED_SEP = {"cn": "、", "cn_paren": "", "arabic": ".", "ar_paren": "", "circled": ""}
 
@@ -37,6 +38,7 @@ _TOKEN = re.compile(
     + r"(?:"
     r"(?P<cn_paren>[（(](?P<cnp>[一二三四五六七八九十]{1,3})[）)])(?P<cnp_sep>[、.．,，:：]?)"
     r"|(?P<ar_paren>[（(](?P<arp>[0-9０-９]{1,2})[）)])(?P<arp_sep>[、.．,，:：]?)"
+    r"|(?P<ar_half>(?P<arh>[0-9０-９]{1,2})[）)])(?![0-9０-９])"
     r"|(?P<circled>[①-⑳])(?P<cir_sep>[、.．,，]?)"
     r"|(?P<ordinal>第(?P<ordv>[一二三四五六七八九十]{1,3})[，,、：:](?!\d))"
     r"|(?P<yishi>(?P<yiv>[一二三四五六七八九十]{1,3})(?:是|要|抓)(?![一二三四五六七八九十]))"
@@ -86,6 +88,7 @@ def parse(line: str) -> Token | None:
         return None
     g = m.groupdict()
     for style, vkey, skey in (("cn_paren", "cnp", "cnp_sep"), ("ar_paren", "arp", "arp_sep"),
+                              ("ar_half", "arh", None),
                               ("circled", None, "cir_sep"), ("ordinal", "ordv", None),
                               ("yishi", "yiv", None), ("cn", "cnv", "cn_sep"),
                               ("arabic", "arv", "ar_sep")):
@@ -93,7 +96,7 @@ def parse(line: str) -> Token | None:
             continue
         if style == "circled":
             value = CIRCLED.index(g["circled"]) + 1
-        elif style in ("arabic", "ar_paren"):
+        elif style in ("arabic", "ar_paren", "ar_half"):
             value = _ar_value(g[vkey])
         else:
             value = cn_value(g[vkey])
@@ -110,7 +113,12 @@ def parse(line: str) -> Token | None:
         if style in ("cn", "arabic") and not sep_clean:
             sep_clean = " "
         full = any(c in tok for c in "（）．０１２３４５６７８９")
-        return Token(style, value, tok.strip(), sep_clean, full, m.start(style), end)
+        if style == "ar_half":  # “1)”“1）”: a half-bracketed （1）, same level
+            style = "ar_paren"
+            start = m.start("ar_half")
+        else:
+            start = m.start(style)
+        return Token(style, value, tok.strip(), sep_clean, full, start, end)
     return None
 
 

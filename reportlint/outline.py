@@ -6,17 +6,31 @@ import re
 
 from . import numbering
 from .document import Document, Heading, Paragraph, split_paragraphs
-from .profiles import Profile, detect, role_for
+from .profiles import Profile, detect, names_role, role_for
 from .suppress import mask as mask_markers
 
 HEADING_MAX = 40  # chars: a stand-alone heading longer than this reads as a paragraph (STR rule)
 RUNIN_MAX = 60  # chars: a run-in heading ends at the first 。；：！？ within this many characters
+RUNIN_HEAD_MAX = 30  # chars: a first sentence this short, followed by more, is a run-in heading
 _TERM = re.compile(r"[。；;！!？?：:]")
 _INNER_TERM = re.compile(r"[。；;！!？?]")
 _YEAR_IN_TITLE = re.compile(r"(20\d\d)\s*年")
 _DATE_LINE = re.compile(r"^\s*(20\d\d|二〇[一二三四五六七八九〇]{2})\s*年\s*[0-9一二三四五六七八九十〇]{1,3}\s*月"
                         r"(\s*[0-9一二三四五六七八九十〇]{1,3}\s*日)?\s*$")
 _CN_YEAR = str.maketrans("〇一二三四五六七八九", "0123456789")
+# Lines above the title that are not the title: an attachment mark (GB/T 9704-2012 8.2 “附件2”).
+_PRE_TITLE = re.compile(r"^(?:附件\s*[0-9０-９一二三四五六七八九十]*|附)\s*[:：]?\s*$")
+# An appendix heading in the body: “附：调研中的三个典型案例”“附件1：重点项目清单”.
+_APPENDIX = re.compile(r"^(?:附件\s*[0-9０-９一二三四五六七八九十]*|附(?:录|表)?\s*[0-9０-９一二三四五六七八九十]*)"
+                       r"\s*[:：]\s*[^。；;！？]{1,38}$")
+# A by-line under the title: the writing unit or the authors (“××局调研组”“执笔：张三”).
+_BYLINE = re.compile(r"(?:执笔|作者|撰稿|调研组|课题组|起草组)|"
+                     r"(?:局|委|办|组|队|中心|院|会|所|部|处|科|站|室|公司|政府|街道|社区|支部|党委|党组)$")
+# Half-width marks that stand for Chinese punctuation when not inside a number or a Latin word.
+_HALF = re.compile(r"(?<![0-9A-Za-z])[.,;:!?](?![0-9A-Za-z])")
+_FULL = {".": "。", ",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+# The item after the first of an inline enumeration: 一是……二是…… / 第一，……第二，……
+_NEXT_ITEM = {"yishi": "{n}(?:是|要|抓)", "ordinal": "第{n}[，,、：:]"}
 
 
 def build(text: str, path: str = "<文本>", kind: str = "text", encoding: str = "utf-8",
@@ -36,7 +50,8 @@ def build(text: str, path: str = "<文本>", kind: str = "text", encoding: str =
     _build_tree(doc)
     _assign_sections(doc)
     profiles = profiles or {}
-    title = doc.paragraphs[doc.title].text if doc.title is not None else ""
+    # The genre is often named only in the subtitle (“让老旧小区……”——“关于……的调研报告”).
+    title = "".join(doc.paragraphs[i].text for i in (doc.title, doc.subtitle) if i is not None)
     if profile and profile in profiles:
         doc.profile, doc.profile_confidence = profile, 1.0
     else:
@@ -45,11 +60,27 @@ def build(text: str, path: str = "<文本>", kind: str = "text", encoding: str =
         doc.profile, doc.profile_confidence = detect(title, tops, body, profiles)
     prof = profiles.get(doc.profile) if doc.profile else None
     doc.__dict__["_profile_obj"] = prof
-    for h in doc.headings:
-        if h.style not in ("ordinal", "yishi"):
-            h.role = role_for(h.text, prof)
+    _assign_roles(doc, prof)
     doc.year = year or _report_year(doc)
     return doc
+
+
+def _assign_roles(doc: Document, prof: Profile | None) -> None:
+    """The section role each heading names.
+
+    A top-level heading names a role when it contains one of the role's names (“二、主要工作及成效”).
+    A sub-heading names one only when it is itself a section name (“（二）存在的主要问题”, see
+    :func:`profiles.names_role`), not a content heading that happens to contain a keyword
+    (“（四）涉诈‘两卡’问题向农村蔓延”, “（七）困难群体兜底”); such a sub-heading inherits the
+    role of its section.
+    """
+    for h in doc.headings:
+        if h.style in ("ordinal", "yishi", "appendix"):
+            continue
+        role = role_for(h.text, prof)
+        if role and h.parent is not None and not names_role(h.text, role, prof):
+            role = None
+        h.role = role
 
 
 def _find_title(doc: Document, styles: dict) -> None:
@@ -60,19 +91,22 @@ def _find_title(doc: Document, styles: dict) -> None:
     if titled:  # Word "Title" / 标题 style
         doc.title = titled[0].index
         return
-    first = paras[0]
+    i = 0
+    while i < len(paras) - 1 and i < 3 and _PRE_TITLE.match(paras[i].text):
+        i += 1
+    first = paras[i]
     md = numbering.markdown_level(first.text)
     if md and md[0] == 1:
-        doc.title = 0
+        doc.title = i
     elif (numbering.parse(first.text) is None and len(first.text) <= 60
           and not first.text.endswith(("。", "：", ":")) and not _looks_like_address(first.text)):
-        doc.title = 0
+        doc.title = i
     else:
         return
-    if len(paras) > 1:
-        nxt = paras[1].text.lstrip("#").strip()
+    if len(paras) > i + 1:
+        nxt = paras[i + 1].text.lstrip("#").strip().strip("*").strip()
         if nxt.startswith(("——", "—", "--", "－－")) and len(nxt) <= 80:
-            doc.subtitle = 1
+            doc.subtitle = i + 1
 
 
 def _looks_like_address(text: str) -> bool:
@@ -81,14 +115,49 @@ def _looks_like_address(text: str) -> bool:
 
 def _find_headings(doc: Document, styles: dict) -> None:
     title_idx = {doc.title, doc.subtitle}
+    last = max((i for i in title_idx if i is not None), default=None)
     for p in doc.paragraphs:
         if p.index in title_idx:
+            continue
+        if last is not None and p.index == last + 1 and _is_byline(p.text) and styles.get(p.line) is None:
             continue
         style = styles.get(p.line)
         h = _heading_of(doc, p, style if style is None or style[1] else None)  # level 0: Title style
         if h is not None:
             p.heading = len(doc.headings)
             doc.headings.append(h)
+
+
+def _is_byline(text: str) -> bool:
+    """A unit or author line right under the title (plain or **bold**), not a heading."""
+    t = text.strip().strip("*").strip()
+    return (0 < len(t) <= 40 and numbering.parse(t) is None and not _INNER_TERM.search(t)
+            and not t.startswith("#") and bool(_BYLINE.search(t)))
+
+
+def _fullwidth_marks(text: str) -> str:
+    """Half-width , . ; : ! ? read as Chinese punctuation (same length, offsets unchanged).
+
+    Reports typed with an English input method end sentences with “.” and split clauses with
+    “,”; a decimal point or a Latin word (98.7%、v1.0、www.gov.cn) is left alone.
+    """
+    return _HALF.sub(lambda m: _FULL[m.group(0)], text)
+
+
+def _inline_enum(t: str, tok: numbering.Token) -> bool:
+    """True if a 一是/第一， paragraph also holds 二是/第二， — an enumeration, not a heading."""
+    pat = _NEXT_ITEM.get(tok.style)
+    if pat is None:
+        return False
+    nxt = _cn(tok.value + 1)
+    return re.search(pat.format(n=nxt), t[tok.end:]) is not None
+
+
+def _cn(n: int) -> str:
+    d = "零一二三四五六七八九"
+    if n < 10:
+        return d[n]
+    return ("" if n < 20 else d[n // 10]) + "十" + (d[n % 10] if n % 10 else "")
 
 
 def _heading_of(doc: Document, p: Paragraph, style: tuple | None) -> Heading | None:
@@ -105,52 +174,82 @@ def _heading_of(doc: Document, p: Paragraph, style: tuple | None) -> Heading | N
         text_start = off + (tok.end if tok else 0)
         level = 0 if md or not isinstance(style[1], int) else style[1]  # Word style level feeds the rank
         return Heading(p.start + (off + tok.start if tok else off), p.end, level,
-                       "md" if md else "word", tok, t[text_start:].strip(), False, p.index)
+                       "md" if md else "word", tok, p.text[text_start:].strip(), False, p.index)
     tok = numbering.parse(t)
     if tok is not None:
+        t = t[:tok.end] + _fullwidth_marks(t[tok.end:])
         rest = t[tok.end:]
         lead = len(rest) - len(rest.lstrip(" \u3000"))
         rest_s = rest.strip()
         if tok.style in ("ordinal", "yishi"):
-            return _runin(p, tok, tok.end + lead, 0)
+            if _inline_enum(t, tok):
+                return None
+            return _runin(p, tok, tok.end + lead, 0, t)
         inner = _INNER_TERM.search(rest_s[:-1]) if len(rest_s) > 1 else None
-        sentence_like = rest_s.endswith(("。", "；", ";")) and (
+        if inner is not None:  # several sentences: a short first one is the run-in heading
+            m = _TERM.search(rest_s)
+            return _runin(p, tok, tok.end + lead, m.end() if m.end() <= RUNIN_HEAD_MAX else 0, t)
+        ends = rest_s.endswith(("。", "；", "！", "？"))
+        colon = rest_s.find("：", 0, RUNIN_HEAD_MAX)
+        if ends and 0 < colon < len(rest_s) - 1:
+            # “（一）强化学习：组织集中学习12次。” — the heading ends at the colon
+            return _runin(p, tok, tok.end + lead, colon + 1, t)
+        # One sentence ending in 。 is a list item, not a heading, when it is a 1./（1）/① item,
+        # has a comma or is long; “（一）加强组织领导。” is a heading with a stray full stop.
+        item = rest_s.endswith(("。", "；")) and (
             tok.style in ("arabic", "ar_paren", "circled") or "，" in rest_s or len(rest_s) > HEADING_MAX)
-        if inner is None and not sentence_like and len(rest_s) <= RUNIN_MAX and not rest_s.endswith(("：", ":")):
-            return Heading(p.start + tok.start, p.end, 0, tok.style, tok, rest_s.rstrip("。"), False, p.index)
+        if not item and len(rest_s) <= RUNIN_MAX and not rest_s.endswith("："):
+            return Heading(p.start + tok.start, p.end, 0, tok.style, tok, p.text[tok.end + lead:].strip().rstrip("。."),
+                           False, p.index)
         m = _TERM.search(rest_s)
-        hend = m.end() if m and m.end() <= RUNIN_MAX and not sentence_like else 0
-        return _runin(p, tok, tok.end + lead, hend)
+        hend = m.end() if m and m.end() <= RUNIN_MAX and not item else 0
+        return _runin(p, tok, tok.end + lead, hend, t)
     b = numbering.bold_lead(t)
     if b is not None:
-        bs, be = b
-        heading = t[bs:be]
-        after = t[be + 2:].strip()
-        h = Heading(p.start + bs - 2, p.start + be + 2, 0, "bold", None, heading.rstrip("。：:"),
-                    bool(after), p.index)
-        if after:
-            p.body_start = p.start + be + 2 + (len(t[be + 2:]) - len(t[be + 2:].lstrip()))
-        return h
-    if len(t) <= 16 and not _INNER_TERM.search(t) and role_for(t, None) and not t.endswith(("：", ":")):
-        return Heading(p.start, p.end, 0, "plain", None, t.rstrip("。"), False, p.index)
+        return _bold_heading(p, t, *b)
+    t = _fullwidth_marks(t)
+    if _APPENDIX.match(t):
+        return Heading(p.start, p.end, 0, "appendix", None, p.text, False, p.index)
+    if len(t) <= 16 and not _INNER_TERM.search(t) and role_for(t, None) and not t.endswith("："):
+        return Heading(p.start, p.end, 0, "plain", None, p.text.rstrip("。."), False, p.index)
     return None
 
 
-def _runin(p: Paragraph, tok: numbering.Token, text_off: int, hend: int) -> Heading:
-    """A run-in heading: token (+ first short sentence) then body in the same paragraph."""
-    t = p.text
+def _bold_heading(p: Paragraph, t: str, bs: int, be: int) -> Heading:
+    """``**强化学习。**正文……`` or ``**（一）强化学习**``: a bold lead, numbered or not."""
+    after = t[be + 2:].strip()
+    if after:
+        p.body_start = p.start + be + 2 + (len(t[be + 2:]) - len(t[be + 2:].lstrip()))
+    tok = numbering.parse(t[bs:be])
+    if tok is not None:  # numbering inside the bold: it takes part in the numbered hierarchy
+        tok = numbering.Token(tok.style, tok.value, tok.token, tok.sep, tok.fullwidth,
+                              bs + tok.start, bs + tok.end)
+        text = p.text[tok.end:be].strip().rstrip("。：.:")
+        return Heading(p.start + tok.start, p.start + be + 2, 0, tok.style, tok, text, bool(after), p.index)
+    return Heading(p.start + bs - 2, p.start + be + 2, 0, "bold", None, p.text[bs:be].rstrip("。：.:"),
+                   bool(after), p.index)
+
+
+def _runin(p: Paragraph, tok: numbering.Token, text_off: int, hend: int, t: str | None = None) -> Heading:
+    """A run-in heading: token (+ first short sentence) then body in the same paragraph.
+
+    ``t`` is the paragraph text with half-width marks read as Chinese ones (for splitting);
+    heading text is taken from the paragraph as written.
+    """
+    t = t if t is not None else p.text
     if hend:
-        head = t[text_off:text_off + hend]
+        head = p.text[text_off:text_off + hend]
     else:  # the item is one sentence: show its first clause as the heading text
-        head = re.split(r"[，,。；;：:！？]", t[text_off:], maxsplit=1)[0][:30]
+        m = re.search(r"[，。；：！？]", t[text_off:])
+        head = p.text[text_off:text_off + (m.start() if m else len(t))][:30]
     body_off = text_off + hend if hend else text_off
     while body_off < len(t) and t[body_off] in " \u3000":
         body_off += 1
     p.body_start = p.start + body_off if body_off < len(t) else None
     if p.body_start is None:  # nothing after the heading sentence: treat as stand-alone
-        return Heading(p.start + tok.start, p.end, 0, tok.style, tok, head.rstrip("。；;：:"), False, p.index)
+        return Heading(p.start + tok.start, p.end, 0, tok.style, tok, head.rstrip("。；;：:."), False, p.index)
     return Heading(p.start + tok.start, p.start + text_off + hend, 0, tok.style, tok,
-                   head.rstrip("。；;：:！？!?，,"), True, p.index)
+                   head.rstrip("。；;：:！？!?，,."), True, p.index)
 
 
 def _rank(doc: Document, h: Heading, md_title: bool, base: int, has_numbered: bool) -> float:
@@ -161,6 +260,8 @@ def _rank(doc: Document, h: Heading, md_title: bool, base: int, has_numbered: bo
         return float(h.level or 1)
     if h.style == "plain":
         return base + 1
+    if h.style == "appendix":  # above 一、: the appendix's own numbered headings go under it
+        return base + 0.5
     if h.style == "bold":
         return base + (5.5 if has_numbered else 1)
     return base + numbering.RANK[h.style]
@@ -186,10 +287,19 @@ def _build_tree(doc: Document) -> None:
 
 
 def _assign_sections(doc: Document) -> None:
+    """The innermost heading each paragraph stands under.
+
+    A 一是/第一， item is a run-in heading of its own paragraph only: the paragraphs after it
+    (a continuation, the closing remarks, the signature) go back to the enclosing section.
+    """
     current = None
     for p in doc.paragraphs:
         if p.heading is not None:
             current = p.heading
+            p.section = current
+            if doc.headings[current].style in ("ordinal", "yishi"):
+                current = doc.headings[current].parent
+            continue
         p.section = current
 
 

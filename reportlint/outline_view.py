@@ -52,7 +52,7 @@ def render_tree(doc, stream) -> None:
         label.append(f"  第{line}行 · {_para_count(doc, i)}段", style="dim")
         if h.runin:
             label.append(" · 段首标题", style="dim")
-        if h.style in ("md", "word", "bold", "plain"):
+        if h.style in ("md", "word", "bold", "plain", "appendix"):
             label.append(f" · {STYLE_NAMES[h.style]}", style="dim")
         node = parent.add(label)
         for c in h.children:

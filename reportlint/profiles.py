@@ -19,11 +19,12 @@ _GENERIC = (
     ("suggestion", ("对策", "建议")),
     ("problem", ("问题", "不足", "短板", "差距", "困难", "弱项")),
     ("outcome", ("成效", "成绩", "成果", "成就", "收获", "实效")),
-    ("insight", ("启示", "体会", "感悟", "思考", "经验")),
+    ("insight", ("启示", "体会", "感悟", "思考", "经验", "认识")),
     ("integrity", ("廉洁", "廉政")),
     ("politics", ("思想政治", "政治理论", "理论学习")),
-    ("practice", ("做法", "举措", "措施", "开展情况", "主要工作", "履职", "完成情况", "工作回顾")),
-    ("background", ("基本情况", "概况", "总体情况", "现状", "背景", "由来")),
+    ("practice", ("做法", "举措", "措施", "开展情况", "主要工作", "履职", "履行职责", "完成情况", "工作回顾",
+                  "推进情况", "工作进展", "总体进展")),
+    ("background", ("基本情况", "概况", "总体情况", "现状", "背景", "由来", "基本态势")),
 )
 _PROFILE_KEYS = {"name", "description", "title_keywords", "markers", "sections"}
 _SECTION_KEYS = {"role", "names", "required", "labels"}
@@ -138,11 +139,34 @@ def role_for(text: str, profile: Profile | None) -> str | None:
                 return role
             # profile lacks this role: map to the closest one it has
             alt = {"suggestion": "plan", "findings": "outcome", "politics": "practice",
-                   "integrity": "practice"}.get(role)
+                   "integrity": "practice", "practice": "background"}.get(role)
             if alt and profile.section(alt):
                 return alt
             return role
     return None
+
+
+_MODIFIER = re.compile(r"^(?:主要|存在的?|取得的?|面临的?|当前|目前|突出|具体|几点|一些|基本|重点|工作|下一步|下步|"
+                       r"今后|明年|来年|下半年|上半年|全年|年度|(?:20\d\d|二〇\S\S)年|经验|的)*$")
+_CONNECTOR = ("及", "和", "与", "暨", "以及", "并")
+
+
+def names_role(text: str, role: str, profile: Profile | None) -> bool:
+    """True if ``text`` is itself a section name for ``role`` — the role's name or keyword with only
+    generic modifiers around it (“存在的主要问题”“2027年工作打算”“问题及原因”) — rather than a
+    content heading that contains a keyword (“活动载体缺乏实效”“突出问题整治”)."""
+    t = norm(text)
+    keys = [k for r, ks in _GENERIC if r == role for k in ks]
+    if profile and profile.section(role):
+        keys += list(profile.section(role).names)
+    for k in keys:
+        i = t.find(k)
+        while i != -1:
+            head, tail = t[:i], t[i + len(k):]
+            if _MODIFIER.match(head) and (not tail or (tail.startswith(_CONNECTOR) and len(tail) <= 6)):
+                return True
+            i = t.find(k, i + 1)
+    return False
 
 
 def detect(title: str, headings: list[str], body: str, profiles: dict[str, Profile]) -> tuple[str | None, float]:
@@ -152,21 +176,29 @@ def detect(title: str, headings: list[str], body: str, profiles: dict[str, Profi
     scores: dict[str, float] = {}
     tnorm = norm(title)
     head_roles = [r for r in (role_for(h, None) for h in headings) if r]
+    covered: dict[str, int] = {}
     for name, prof in profiles.items():
         s = 0.0
-        for kw in prof.title_keywords:
-            if kw and kw in tnorm:
+        taken: list[tuple[int, int]] = []  # title spans already counted: 党支部 is not also 支部
+        for kw in sorted(prof.title_keywords, key=len, reverse=True):
+            i = tnorm.find(kw) if kw else -1
+            if i != -1 and not any(a < i + len(kw) and i < b for a, b in taken):
+                taken.append((i, i + len(kw)))
                 s += 3.0 if kw in ("述职", "述廉", "调研", "经验", "情况报告", "总结") else 1.5
         if prof.markers:
             s += min(2.0, 0.5 * sum(body.count(m) for m in prof.markers))
+        covered[name] = 0
         if head_roles:
             roles = {sec.role for sec in prof.sections}
             hit = sum(1 for r in set(head_roles) if r in roles)
             s += 2.0 * hit / max(len(set(head_roles)), 1)
             req = [sec.role for sec in prof.sections if sec.required]
-            s += 1.0 * sum(1 for r in req if r in head_roles) / max(len(req), 1)
+            covered[name] = sum(1 for r in req if r in head_roles)
+            s += 1.0 * covered[name] / max(len(req), 1)
         scores[name] = s
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    # On a tie, the profile whose required sections the headings cover most is the more specific
+    # fit (做法、成效、启示 → 经验交流材料 rather than 党建工作汇报, which requires only 做法).
+    ranked = sorted(scores.items(), key=lambda kv: (-round(kv[1], 6), -covered[kv[0]], kv[0]))
     best, bs = ranked[0]
     if bs <= 0:
         return "工作汇报" if "工作汇报" in profiles else best, 0.2

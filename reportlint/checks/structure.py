@@ -4,10 +4,16 @@ Option ``check`` picks one of:
 
 ``missing_section``  a required section of the profile is absent (only when the report
                      names at least ``min_named`` of its top sections after profile roles);
-``order``            top-level sections stand in a different order from the profile;
-``gap``              numbering skips at one level (一、二、四);
+                     top-level content headings (“二、聚焦主责主业，全力维护辖区安全稳定”) are
+                     the work itself: they stand for the profile's 做法 section (基本情况 in a
+                     profile without one, e.g. 调研报告);
+``order``            top-level sections stand in a different order from the profile; 体会/启示 may
+                     stand before or after 存在的问题 (both orders are usual in 工作总结);
+``gap``              numbering skips or goes back at one level (一、二、四 / （四）（六）（五）);
 ``repeat``           the same number twice in a row at one level (二、二、);
-``restart``          numbering does not restart at 1 under a new parent;
+``restart``          numbering does not restart at 1 under a new parent — unless the report numbers
+                     that level straight through on purpose (every later group continues, over
+                     at least three groups, as State Council documents number （一）…（二十）);
 ``skip``             a level is skipped (1. directly under 一、 while （一） is not used there);
 ``mixed``            children of one heading use different numbering styles, or a deeper style
                      stands above a shallower one (1. then （一） under it);
@@ -62,6 +68,8 @@ def _missing_section(rule, doc):
     if prof is None or len(named) < rule.options.get("min_named", 2):
         return
     roles = {h.role for h in doc.headings if h.role}
+    if any(h.role is None and h.style != "appendix" for h in _top(doc)):
+        roles.add("practice" if prof.section("practice") else "background")
     for spec in prof.sections:
         if spec.required and spec.role not in roles:
             anchor = named[-1] if spec.role in ("plan", "problem", "insight") else named[0]
@@ -77,10 +85,13 @@ def _order(rule, doc):
     for h in _named_tops(doc):
         if h.role not in rank:
             continue
-        later = [p for p in seen if rank[p.role] > rank[h.role]]
+        later = [p for p in seen if rank[p.role] > rank[h.role] and {p.role, h.role} not in _EITHER_ORDER]
         if later:
             yield Hit(h.start, h.end, {"section": h.text, "before": later[0].text})
         seen.append(h)
+
+
+_EITHER_ORDER = ({"insight", "problem"},)
 
 
 def _siblings(doc):
@@ -95,10 +106,16 @@ def _siblings(doc):
 
 def _gap(rule, doc):
     for hs in _siblings(doc).values():
+        last = hs[0].number  # the number the previous heading stands for
         for a, b in zip(hs, hs[1:]):
-            if b.number > a.number + 1:
+            if b.number == a.number:  # a repeat (STR004) was most likely meant as the next number
+                last += 1
+                continue
+            # a jump forward, or back to anything but 1 (a new list under the same heading)
+            if b.number > last + 1 or 1 < b.number < last:
                 yield Hit(b.start, b.start + len(b.token.token),
-                          {"prev": a.token.token, "expected": _render(a.token.style, a.number + 1)})
+                          {"prev": a.token.token, "expected": _render(a.token.style, last + 1)})
+            last = b.number
 
 
 def _repeat(rule, doc):
@@ -117,6 +134,8 @@ def _restart(rule, doc):
         by_style.setdefault(style, []).append(hs)
     for style, groups in by_style.items():
         groups.sort(key=lambda hs: hs[0].start)
+        if len(groups) >= 3 and all(g[0].number != 1 for g in groups[1:]):
+            continue  # numbered straight through on purpose
         for prev, cur in zip(groups, groups[1:]):
             first = cur[0]
             if first.number != 1 and first.number == prev[-1].number + 1:
