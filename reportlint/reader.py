@@ -96,7 +96,10 @@ _BINARY = ("这是二进制文件，不是文本报告。目前支持 .txt、.md
 def decode(data: bytes, path: str = "<文本>") -> tuple[str, str]:
     """Decode report bytes; return (text, encoding name)."""
     if data.startswith(b"\xef\xbb\xbf"):
-        text, enc = data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            text, enc = data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            text, enc = _utf8_lenient(data[3:], "utf-8-sig")
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text, enc = data.decode("utf-16"), "utf-16"
@@ -108,15 +111,33 @@ def decode(data: bytes, path: str = "<文本>") -> tuple[str, str]:
         try:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            try:
-                text, enc = data.decode("gb18030"), "gb18030"
-            except UnicodeDecodeError:
-                raise InputError(
-                    "无法识别文件编码（已尝试 UTF-8 与 GB18030/GBK）；请另存为 UTF-8 后再检查。", path
-                ) from None
+            lenient = _utf8_lenient(data, "utf-8")
+            if lenient is not None:  # UTF-8 with a few broken bytes (a cut-off end, a pasted GBK character)
+                text, enc = lenient
+            else:
+                try:
+                    text, enc = data.decode("gb18030"), "gb18030"
+                except UnicodeDecodeError:
+                    raise InputError(
+                        "无法识别文件编码（已尝试 UTF-8 与 GB18030/GBK）；请另存为 UTF-8 后再检查。", path
+                    ) from None
     if _looks_binary(text):
         raise InputError(_BINARY, path)
     return normalize_newlines(text), enc
+
+
+def _utf8_lenient(data: bytes, name: str) -> tuple[str, str] | None:
+    """UTF-8 with undecodable bytes replaced by U+FFFD, when the rest is plainly UTF-8.
+
+    “Plainly” means at least 10 well-formed non-ASCII characters per broken byte: a GBK file read
+    as UTF-8 has almost none, a UTF-8 report cut off mid-character has hundreds.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    if name == "utf-8-sig" or good >= 10 * bad:
+        return text, f"{name}（{bad} 处字节无法解码，已替换为 �）"
+    return None
 
 
 def normalize_newlines(text: str) -> str:

@@ -25,10 +25,11 @@ def render(reports, stream, docs=None, color: bool | None = None, **_):
     console = Console(file=stream, force_terminal=color, no_color=color is False, highlight=False,
                       soft_wrap=True, emoji=False)
     total = {"error": 0, "warning": 0, "info": 0}
-    nfiles = 0
+    nfiles = nerr = 0
     for r in reports:
         nfiles += 1
         if r.error:
+            nerr += 1
             console.print(Text.assemble((r.path, "bold"), "：", (r.error, "bold red")))
             continue
         if not r.findings:
@@ -57,8 +58,11 @@ def render(reports, stream, docs=None, color: bool | None = None, **_):
                 console.print(Text(f"      建议：{f.suggestion}", style="green"))
         console.print()
     n = sum(total.values())
+    failed = f"其中 {nerr} 个无法检查（原因见上）" if nerr else ""
     if n:
         console.print(escape(f"共 {nfiles} 个文件，发现 {n} 个问题：错误 {total['error']}，警告 {total['warning']}，"
-                             f"提示 {total['info']}。"))
+                             f"提示 {total['info']}" + (f"；{failed}。" if failed else "。")))
+    elif nerr:
+        console.print(f"共 {nfiles} 个文件，{failed}。", style="bold red")
     else:
         console.print(f"共 {nfiles} 个文件，未发现问题。", style="green")
