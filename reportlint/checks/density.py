@@ -7,7 +7,8 @@ Options:
   ``threshold`` (required): the most phrases per 1,000 characters that pass.
   ``min_chars``: units shorter than this (non-space characters) are not judged (default 150).
   ``min_count``: fewer phrases than this never make a finding (default 3).
-  ``top``: how many of the most frequent phrases the message names (default 3).
+  ``top``: how many of the most frequent phrases the message names (default 3; ties in
+  order of first use).
 One finding per unit, on its first line (the section heading). Holes: ``{density}``,
 ``{threshold}``, ``{count}``, ``{chars}``, ``{top}``, ``{section}``.
 
@@ -71,7 +72,7 @@ def run(rule, doc, units):
         line_end = len(text) if line_end == -1 else line_end
         line = text[lead:line_end].rstrip()
         shown = line if len(line) <= 40 else line[:40]
-        tops = "、".join(f"“{w}”{c}次" for w, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top])
+        tops = "、".join(f"“{w}”{c}次" for w, c in sorted(counts.items(), key=lambda kv: -kv[1])[:top])
         yield Hit(base + lead, base + lead + len(shown),
                   {"density": f"{density:.1f}", "threshold": f"{threshold:g}", "count": total, "chars": n,
                    "top": tops, "section": line.lstrip("#").strip()[:30], "match": shown})

@@ -19,6 +19,8 @@ Options:
   ``not_before``: words that, right before the left word, make the phrase a noun phrase
   (经过、进行、得到 … as in “进行认真的研究”).
   ``not_next``: next words that are nouns however tagged (作用、态度 …).
+  ``then_not_words``: words after the next word that make the two a noun compound
+  (措施、机制 … as in “有效的改善措施”).
 Holes: ``{match}`` (the target), ``{suggestion}``, ``{left}``, ``{word}`` (the next word).
 
 Example (fires on “较好的践行了”, passes on “进行了认真的研究”)::
@@ -39,14 +41,14 @@ from ._util import excepted
 
 OPTIONS = {"target": (str, True), "left": (list, True), "right_pos": (list, True), "replace": (str, True),
            "aspect_pos": (list, False), "then_not_pos": (list, False), "not_before": (list, False),
-           "not_next": (list, False)}
+           "not_next": (list, False), "then_not_words": (list, False)}
 DEFAULT_SCOPE = "paragraph"
 _ASPECT = {"了", "着", "过"}
 
 
 def compile(rule):
     o = rule.options
-    for key in ("left", "right_pos", "aspect_pos", "then_not_pos", "not_before", "not_next"):
+    for key in ("left", "right_pos", "aspect_pos", "then_not_pos", "not_before", "not_next", "then_not_words"):
         for i, w in enumerate(o.get(key) or []):
             if not isinstance(w, str) or not w.strip():
                 raise RuleFileError("列表中有空项或非文本项。", rule.path, f"{key}[{i}]")
@@ -57,7 +59,7 @@ def compile(rule):
     nb = o.get("not_before") or []
     not_before = re.compile(f"(?:{'|'.join(map(re.escape, nb))})$") if nb else None
     return (cand, set(o["right_pos"]), set(o.get("aspect_pos") or ()), set(o.get("then_not_pos") or ()),
-            not_before, set(o.get("not_next") or ()))
+            not_before, set(o.get("not_next") or ()), set(o.get("then_not_words") or ()))
 
 
 def _tagged(doc, base: int, text: str):
@@ -75,7 +77,7 @@ def _tagged(doc, base: int, text: str):
 
 
 def run(rule, doc, units):
-    cand, tags, aspect, then_not, not_before, not_next = rule.compiled
+    cand, tags, aspect, then_not, not_before, not_next, then_not_words = rule.compiled
     repl = rule.options["replace"]
     for base, text in units:
         for m in cand.finditer(text):
@@ -95,6 +97,8 @@ def run(rule, doc, units):
             if tag not in tags and not (tag in aspect and then is not None and then[0] in _ASPECT):
                 continue
             if (then[1] if then is not None else "x") in then_not:  # end of text counts as punctuation
+                continue
+            if then is not None and then[0] in then_not_words:
                 continue
             s, e = base + ts, base + te
             if rule.exceptions and excepted(rule, text, base, s, e):

@@ -6,7 +6,8 @@ Two cases, both only when the report's year is known (title, date line or ``--ye
   followed by ``period`` and at least ``gap`` years (default 1) before the report's year.
   Only when the year is certain: named in the title (a periodic report) or given with
   ``--year``; a year known only from the date line may belong to a narrative of past
-  stages (经验材料: “2023年上半年试点，2023年下半年推开”), which is not reported;
+  stages (经验材料: “2023年上半年试点，2023年下半年推开”), which is not reported (a
+  ``--year`` equal to the date line's year cannot be told apart from it);
 * a past year used for what is still to be done — “确保2025年底前完成” or
   “2024年，我将……” in a report dated 2025 — i.e. a year earlier than the latest of the
   report's year and its date line, preceded by ``future_before`` or followed by

@@ -1,0 +1,154 @@
+"""--fix / --diff: safe fixes only, atomic writes, backups, encodings and line endings kept, idempotent."""
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from reportlint.cli import main
+
+MINE = "WD,PU,NUM,DUP,CL"
+ORIGINAL = "关于2026年上半年工作的汇报\n截止目前,共走访企业１２０家。。\n(一)强化队伍建设\n双方签定了合作协议...\n"
+FIXED = "关于2026年上半年工作的汇报\n截至目前，共走访企业120家。\n（一）强化队伍建设\n双方签订了合作协议……\n"
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path_factory.mktemp("cache")))
+
+
+def run(capsys, *args):
+    code = main(["check", "--isolated", "--select", MINE, *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(path, text, encoding="utf-8", eol="\n", bom=b""):
+    data = bom + text.replace("\n", eol).encode(encoding)
+    path.write_bytes(data)
+    return data
+
+
+def test_fix_round_trip_with_backup(tmp_path, capsys):
+    p = tmp_path / "汇报.txt"
+    original = write(p, ORIGINAL, eol="\r\n")
+    code, out, err = run(capsys, "--fix", p)
+    assert p.read_bytes() == FIXED.replace("\n", "\r\n").encode("utf-8")  # CRLF kept
+    assert (tmp_path / "汇报.txt.bak").read_bytes() == original
+    assert "已修正" in err and "7 处" in err and "汇报.txt.bak" in err
+    assert code == 0 and "未发现问题" in out  # nothing left after fixing
+    assert sorted(os.listdir(tmp_path)) == ["汇报.txt", "汇报.txt.bak"]  # no temporary file left
+
+
+def test_diff_shows_the_change_and_writes_nothing(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    original = write(p, ORIGINAL)
+    code, out, _ = run(capsys, "--diff", p)
+    assert p.read_bytes() == original
+    assert not (tmp_path / "a.txt.bak").exists()
+    diff = out[:out.index("\n+双方签订了合作协议……\n") + len("\n+双方签订了合作协议……\n")]
+    assert diff.startswith(f"--- a/{p}\n+++ b/{p}\n@@ -1,4 +1,4 @@\n")
+    assert "\n-截止目前,共走访企业１２０家。。\n" in diff and "\n+截至目前，共走访企业120家。\n" in diff
+    assert code == 1  # the findings of the file as it is are still reported
+
+
+def test_rerunning_finds_nothing_left_to_fix(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    original = write(p, ORIGINAL)
+    run(capsys, "--fix", p)
+    once = p.read_bytes()
+    code, _, err = run(capsys, "--fix", p)
+    assert p.read_bytes() == once and "已修正" not in err
+    assert (tmp_path / "a.txt.bak").read_bytes() == original  # the backup of the first run is kept
+    code, out, _ = run(capsys, "--diff", p)
+    assert "+++ " not in out and code == 0
+
+
+def test_no_backup(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    write(p, ORIGINAL)
+    run(capsys, "--fix", "--no-backup", p)
+    assert p.read_text(encoding="utf-8") == FIXED
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_read_only_file_is_refused_and_left_untouched(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    original = write(p, ORIGINAL)
+    p.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    try:
+        code, out, err = run(capsys, "--fix", p)
+    finally:
+        p.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    assert code == 2
+    assert "只读" in out + err and "原文件未改动" in out + err
+    assert p.read_bytes() == original
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+@pytest.mark.parametrize("encoding,bom,eol", [
+    ("utf-8", b"\xef\xbb\xbf", "\n"),
+    ("gb18030", b"", "\r\n"),
+    ("utf-16-le", b"\xff\xfe", "\r\n"),
+    ("utf-16-be", b"\xfe\xff", "\n"),
+])
+def test_encoding_bom_and_line_endings_are_kept(tmp_path, capsys, encoding, bom, eol):
+    p = tmp_path / "a.txt"
+    write(p, ORIGINAL, encoding, eol, bom)
+    run(capsys, "--fix", p)
+    assert p.read_bytes() == bom + FIXED.replace("\n", eol).encode(encoding)
+
+
+def test_mixed_line_endings_are_kept_line_by_line(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    p.write_bytes("截止目前,共走访120家。\r\n第二行没有问题。\n双方签定了协议。\r第四行\n".encode("utf-8"))
+    run(capsys, "--fix", p)
+    assert p.read_bytes() == "截至目前，共走访120家。\r\n第二行没有问题。\n双方签订了协议。\r第四行\n".encode("utf-8")
+
+
+def test_word_files_are_refused(tmp_path, capsys):
+    p = tmp_path / "汇报.docx"
+    p.write_bytes(b"PK\x03\x04 not really a document")
+    code, out, err = run(capsys, "--fix", p)
+    assert code == 2 and "Word" in out + err and "不能自动修正" in out + err
+    assert p.read_bytes() == b"PK\x03\x04 not really a document"
+
+
+def test_only_safe_rules_are_applied(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    write(p, "全体党员有效的掌握了安全知识。\n双方签定了合作协议。\n")
+    code, out, _ = run(capsys, "--fix", p)
+    assert p.read_text(encoding="utf-8") == "全体党员有效的掌握了安全知识。\n双方签订了合作协议。\n"
+    assert "WD005" in out and code == 1  # reported, not changed: it is not marked safe
+
+
+def test_overlapping_fixes_are_applied_over_several_passes(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    write(p, "新建口袋公园12个(含改造, 提升3个)。\n")
+    run(capsys, "--fix", p)
+    assert p.read_text(encoding="utf-8") == "新建口袋公园12个（含改造，提升3个）。\n"
+
+
+def test_ambiguous_fixes_are_left_alone(tmp_path, capsys):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for code, repl in (("WD901", "乙"), ("WD902", "丙")):
+        (rules / f"{code}.yaml").write_text(
+            f"code: {code}\nname: 测试\nkind: regex\nseverity: error\nmessage: 测试\nfix: safe\n"
+            f"pattern: 甲\nreplace: {repl}\n", encoding="utf-8")
+    p = tmp_path / "a.txt"
+    write(p, "甲方签定了协议。\n")
+    code = main(["check", "--isolated", "--select", "WD", "--rules", str(rules), "--fix", str(p)])
+    capsys.readouterr()
+    assert p.read_text(encoding="utf-8") == "甲方签订了协议。\n"  # the two rules disagree about 甲
+    assert code == 1
+
+
+def test_select_limits_what_is_fixed(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    write(p, ORIGINAL)
+    main(["check", "--isolated", "--select", "PU", "--fix", str(p)])
+    capsys.readouterr()
+    assert p.read_text(encoding="utf-8") == ORIGINAL.replace(",", "，").replace("。。", "。").replace(
+        "(一)", "（一）").replace("...", "……")
