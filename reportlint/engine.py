@@ -73,9 +73,11 @@ def matches_prefix(code: str, prefixes) -> int:
 
 
 def is_selected(code: str, select, ignore, extend_select=()) -> bool:
+    """The longest matching prefix decides; at equal length ``ignore`` wins (as in ruff:
+    ``--select PH --ignore PH`` runs no PH rule)."""
     sel = matches_prefix(code, list(select or ["ALL"]) + list(extend_select or []))
     ign = matches_prefix(code, ignore or [])
-    return sel > 0 and sel >= ign if ign else sel > 0
+    return sel > ign
 
 
 def make_finding(rule, doc: Document, hit: Hit, severity: str) -> Finding:

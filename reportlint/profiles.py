@@ -108,7 +108,9 @@ def load_profiles(folders: list[str]) -> dict[str, Profile]:
                 with open(p, encoding="utf-8") as fh:
                     data = yaml.safe_load(fh)
             except yaml.YAMLError as exc:
-                raise RuleFileError(f"YAML 格式错误：{exc}", p) from None
+                from .rulefile import yaml_error_message
+
+                raise RuleFileError(yaml_error_message(exc), p) from None
             prof = parse_profile(data, p)
             out[prof.name] = prof
     return out

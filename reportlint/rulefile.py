@@ -65,6 +65,40 @@ class Rule:
         return _CODE.match(self.code).group(1)
 
 
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’"
+_FOLD = re.compile(f"(?<=[{_CJK}])[ \t\n]+(?=[{_CJK}])")
+
+
+def unfold(text: str) -> str:
+    """Drop the spaces YAML folding (``>-``) leaves where a Chinese line was broken between two
+    Chinese characters; a space next to a Latin word or a figure is kept, and so is a full-width
+    space (write “第1页　共5页” with 　 when the space is meant)."""
+    return _FOLD.sub("", text)
+
+
+_YAML_PROBLEMS = {  # PyYAML's English problem text → what an office worker should look at
+    "mapping values are not allowed": "这一行的冒号位置不对（常见原因：缩进不一致，或文字里有半角冒号“:”而没加引号）",
+    "could not find expected ':'": "缺少“键: 值”中的冒号，或上一行的引号没有配对",
+    "found character '\\t'": "用了制表符（Tab）缩进，请改用空格",
+    "found a tab character": "用了制表符（Tab）缩进，请改用空格",
+    "found unexpected end of stream": "引号没有配对",
+    "found undefined alias": "文字以 * 开头，请给整段文字加引号",
+    "expected <block end>": "缩进不一致",
+    "while scanning a quoted scalar": "引号没有配对",
+    "found unknown escape character": "双引号里的反斜杠“\\”需写成“\\\\”，或改用单引号",
+}
+
+
+def yaml_error_message(exc) -> str:
+    """A Chinese message for a YAML syntax error: the line, the likely cause, PyYAML's own words."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""
+    problem = str(getattr(exc, "problem", None) or exc)
+    context = str(getattr(exc, "context", None) or "")
+    hint = next((zh for en, zh in _YAML_PROBLEMS.items() if en in problem or en in context), "")
+    return f"YAML 格式错误{('（' + where + '）') if where else ''}：{hint or '请检查缩进、冒号和引号'}。（{problem}）"
+
+
 def _type_name(t) -> str:
     return {str: "文本", int: "整数", float: "数字", list: "列表", dict: "映射", bool: "是/否(true/false)"}.get(t, str(t))
 
@@ -123,7 +157,7 @@ def parse_rule(data, path: str) -> Rule:
     if fix not in (True, False, "safe", "none"):
         raise RuleFileError("只能是 safe 或 none。", path, "fix")
     rule = Rule(code, str(data["name"]), kind_name, sev, scope, str(data["message"]),
-                str(data.get("description", "")), str(data.get("reference", "")), path, options, exc,
+                unfold(str(data.get("description", ""))), str(data.get("reference", "")), path, options, exc,
                 {"bad": list(examples.get("bad", [])), "good": list(examples.get("good", []))},
                 fix in (True, "safe"))
     if data.get("enabled", True) is False:
@@ -179,9 +213,7 @@ def load_rules(extra: list[str] | None = None, verify: bool = True) -> RuleSet:
             except UnicodeDecodeError:
                 raise RuleFileError("规则文件必须是 UTF-8 编码。", path) from None
             except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                where = f"第 {mark.line + 1} 行" if mark else ""
-                raise RuleFileError(f"YAML 格式错误{where}：{getattr(exc, 'problem', exc)}", path) from None
+                raise RuleFileError(yaml_error_message(exc), path) from None
             rule = parse_rule(data, path)
             if i > 0:  # from a user folder: untrusted, runs under a time limit (engine.guard)
                 rule.options["_user"] = True
