@@ -5,6 +5,7 @@ from collections import Counter
 
 from .finding import SEVERITY_ZH
 
+RICH_MAX_ROWS = 500  # above this, a plain aligned table (rich's layout is slow on thousands of rows)
 _STATUS = {"unreadable": ("无法读取", "bold magenta"), "error": ("有错误", "bold red"),
            "warning": ("有警告", "yellow"), "ok": ("通过", "green")}
 
@@ -28,6 +29,10 @@ def render_table(reports, out, tally, console_width=None) -> None:
 
     rows = [row_of(r) for r in reports]  # light rows only: no text, no findings kept
     con = Console(file=out, highlight=False, width=console_width, soft_wrap=False, emoji=False)
+    if len(rows) > RICH_MAX_ROWS:
+        _plain_table(rows, out)
+        _totals(con, tally)
+        return
     table = Table(title="批量检查结果", show_lines=False, header_style="bold")
     table.add_column("文件", overflow="fold", ratio=3)
     table.add_column("状态", no_wrap=True)
@@ -42,10 +47,36 @@ def render_table(reports, out, tally, console_width=None) -> None:
                       str(row["warnings"]), str(row["placeholders"]),
                       Text(row["error"], style="magenta") if row["error"] else row["top"])
     con.print(table)
+    _totals(con, tally)
+
+
+def _totals(con, tally) -> None:
     s, v = tally.status, tally.severity
     con.print(f"共 {tally.files} 个文件：通过 {s['ok']}，有警告 {s['warning']}，有错误 {s['error']}，"
               f"无法读取 {s['unreadable']}；问题共 {sum(v.values())} 个（错误 {v['error']}，"
               f"警告 {v['warning']}，提示 {v['info']}）。")
+
+
+def _plain_table(rows, out) -> None:
+    from rich.cells import cell_len
+
+    head = ["文件", "状态", "报告类型", "错误", "警告", "占位符", "主要问题"]
+    cells = [[r["path"], _STATUS[r["status"]][0], r["profile"] or "—", str(r["errors"]), str(r["warnings"]),
+              str(r["placeholders"]), r["error"] or r["top"]] for r in rows]
+    widths = [max(cell_len(c[i]) for c in cells + [head]) for i in range(6)]
+    widths[0] = min(widths[0], 60)
+
+    def line(c):
+        parts = []
+        for i, w in enumerate(widths):
+            pad = " " * max(0, w - cell_len(c[i]))
+            parts.append(pad + c[i] if 3 <= i <= 5 else c[i] + pad)
+        return "  ".join(parts) + "  " + c[6] + "\n"
+
+    out.write(line(head))
+    out.write("  ".join("-" * w for w in widths) + "  " + "-" * 8 + "\n")
+    for c in cells:
+        out.write(line(c))
 
 
 def render_statistics(tally, out) -> None:
