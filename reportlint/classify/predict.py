@@ -4,26 +4,127 @@ The model file holds ``labels``, ``intercept`` (one per label) and ``weights``: 
 list of per-label weights. Prediction is softmax(W·x + b) over the features of
 :func:`reportlint.classify.features.featurize`, which gives the same probabilities as the
 scikit-learn LogisticRegression it was exported from.
+
+Parsing the 3 MB JSON costs ~70 ms per process, so the default model is read through a
+compact cache (:class:`CompactModel`: feature names as one text blob, weights as one
+float64 array — the same numbers, hence the same predictions) written once under the
+user cache folder (one file per model path, rebuilt when the model file's size or
+modification time changes).
 """
 from __future__ import annotations
 
 import json
 import math
 import os
+from collections.abc import Mapping
 
 MODEL_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "model.json")
 _MODEL = None
+_MAGIC = b"RLMODEL1"
 
 
-def load_model(path: str | None = None) -> dict:
+def load_model(path: str | None = None):
+    """The model: a plain dict for an explicit ``path``; for the shipped one a :class:`CompactModel`
+    (a read-only mapping with the same keys, read from the compact cache)."""
     global _MODEL
-    if path is None and _MODEL is not None:
-        return _MODEL
-    with open(path or MODEL_PATH, encoding="utf-8") as fh:
-        model = json.load(fh)
     if path is None:
-        _MODEL = model
-    return model
+        if _MODEL is None:
+            _MODEL = _load_compact(MODEL_PATH)
+        return _MODEL
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+class CompactModel(Mapping):
+    """The JSON model's numbers in two flat pieces: ``index`` (feature → row) and ``rows``
+    (float64, ``len(labels)`` per feature). ``model["weights"]`` rebuilds the dict on demand."""
+
+    def __init__(self, meta: dict, names: list[str], rows):
+        self.labels = meta["labels"]
+        self.intercept = meta["intercept"]
+        self.meta = meta  # every key of the JSON model but ``weights``
+        self.index = dict(zip(names, range(len(names))))
+        self.rows = rows
+        self._dict = None
+
+    def _full(self) -> dict:
+        if self._dict is None:
+            n = len(self.labels)
+            d = dict(self.meta)
+            d["weights"] = {f: list(self.rows[j * n:(j + 1) * n]) for f, j in self.index.items()}
+            self._dict = d
+        return self._dict
+
+    def __getitem__(self, key):
+        if key == "labels":
+            return self.labels
+        if key == "intercept":
+            return self.intercept
+        return self._full()[key]
+
+    def __iter__(self):
+        return iter(self._full())
+
+    def __len__(self):
+        return len(self.meta) + 1
+
+    def __bool__(self):
+        return True
+
+
+def _compact_path(path: str, st) -> str:
+    import hashlib
+
+    from ..rulecache import cache_dir
+
+    # one cache file per model path; its header names the size and mtime it was built from
+    key = hashlib.sha1(os.path.realpath(path).encode()).hexdigest()[:16]
+    return os.path.join(cache_dir(), f"model-{key}.bin")
+
+
+def _load_compact(path: str) -> CompactModel:
+    import array
+    import sys
+
+    st = os.stat(path)
+    cpath = _compact_path(path, st)
+    try:
+        with open(cpath, "rb") as fh:
+            data = fh.read()
+        if data[:8] != _MAGIC:
+            raise ValueError("not a compact model")
+        hlen = int.from_bytes(data[8:12], "little")
+        header = json.loads(data[12:12 + hlen])
+        if header["source"] != [st.st_size, st.st_mtime_ns] or header["byteorder"] != sys.byteorder:
+            raise ValueError("stale compact model")
+        off = 12 + hlen
+        names = data[off:off + header["names"]].decode("utf-8").split("\n") if header["names"] else []
+        rows = array.array("d")
+        rows.frombytes(data[off + header["names"]:])
+        if len(rows) != len(names) * len(header["meta"]["labels"]):
+            raise ValueError("truncated compact model")
+        return CompactModel(header["meta"], names, rows)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    with open(path, encoding="utf-8") as fh:
+        model = json.load(fh)
+    names = list(model["weights"])
+    rows = array.array("d", [w for f in names for w in model["weights"][f]])
+    meta = {k: v for k, v in model.items() if k != "weights"}
+    blob = "\n".join(names).encode("utf-8")
+    header = {"meta": meta, "names": len(blob), "source": [st.st_size, st.st_mtime_ns], "byteorder": sys.byteorder}
+    cm = CompactModel(meta, names, rows)
+    cm._dict = model
+    try:  # write atomically; a read-only cache folder just means parsing the JSON each time
+        os.makedirs(os.path.dirname(cpath), exist_ok=True)
+        hb = json.dumps(header, ensure_ascii=False).encode("utf-8")
+        tmp = f"{cpath}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            fh.write(_MAGIC + len(hb).to_bytes(4, "little") + hb + blob + rows.tobytes())
+        os.replace(tmp, cpath)
+    except OSError:
+        pass
+    return cm
 
 
 def predict_proba(text: str, model: dict | None = None) -> dict[str, float]:
@@ -32,12 +133,21 @@ def predict_proba(text: str, model: dict | None = None) -> dict[str, float]:
     model = model or load_model()
     labels = model["labels"]
     scores = list(model["intercept"])
-    weights = model["weights"]
-    for f, v in featurize(text).items():
-        w = weights.get(f)
-        if w is not None:
-            for i, wi in enumerate(w):
-                scores[i] += wi * v
+    if isinstance(model, CompactModel):
+        index, rows, n = model.index, model.rows, len(labels)
+        for f, v in featurize(text).items():
+            j = index.get(f)
+            if j is not None:
+                j *= n
+                for i in range(n):
+                    scores[i] += rows[j + i] * v
+    else:
+        weights = model["weights"]
+        for f, v in featurize(text).items():
+            w = weights.get(f)
+            if w is not None:
+                for i, wi in enumerate(w):
+                    scores[i] += wi * v
     m = max(scores)
     exps = [math.exp(s - m) for s in scores]
     z = sum(exps)
