@@ -148,6 +148,22 @@ def role_for(text: str, profile: Profile | None) -> str | None:
     return None
 
 
+def roles_in(text: str, profile: Profile | None) -> set[str]:
+    """Every role a heading names — a combined heading (“三、存在的问题和下一步打算”) names two;
+    :func:`role_for` gives the one it is filed under."""
+    t = norm(text)
+    if not t or len(t) > 24:
+        return set()
+    out = set()
+    if profile:
+        out |= {s.role for s in profile.sections for n in s.names if n in t}
+    for role, keys in _GENERIC:
+        if any(k in t for k in keys):
+            out.add(role)
+    first = role_for(text, profile)
+    return out | ({first} if first else set())
+
+
 _MODIFIER = re.compile(r"^(?:主要|存在的?|取得的?|面临的?|当前|目前|突出|具体|几点|一些|基本|重点|工作|下一步|下步|"
                        r"今后|明年|来年|下半年|上半年|全年|年度|(?:20\d\d|二〇\S\S)年|经验|的)*$")
 _CONNECTOR = ("及", "和", "与", "暨", "以及", "并")

@@ -6,7 +6,8 @@ Option ``check`` picks one of:
                      names at least ``min_named`` of its top sections after profile roles);
                      top-level content headings (“二、聚焦主责主业，全力维护辖区安全稳定”) are
                      the work itself: they stand for the profile's 做法 section (基本情况 in a
-                     profile without one, e.g. 调研报告);
+                     profile without one, e.g. 调研报告); a combined heading (“存在的问题和下一步
+                     打算”) provides every section it names;
 ``order``            top-level sections stand in a different order from the profile; 体会/启示 may
                      stand before or after 存在的问题 (both orders are usual in 工作总结);
 ``gap``              numbering skips or goes back at one level (一、二、四 / （四）（六）（五）);
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 from .. import numbering
 from ..finding import Hit
+from ..profiles import roles_in
 
 OPTIONS = {"check": (str, True), "max": (int, False), "min_chars": (int, False), "min_named": (int, False)}
 DEFAULT_SCOPE = "document"
@@ -68,6 +70,9 @@ def _missing_section(rule, doc):
     if prof is None or len(named) < rule.options.get("min_named", 2):
         return
     roles = {h.role for h in doc.headings if h.role}
+    for h in _top(doc):  # a combined heading (“存在的问题和下一步打算”) provides both sections
+        if h.role:
+            roles |= roles_in(h.text, prof)
     if any(h.role is None and h.style != "appendix" for h in _top(doc)):
         roles.add("practice" if prof.section("practice") else "background")
     for spec in prof.sections:
