@@ -102,8 +102,15 @@ def fix_text(source, ruleset, opts):
 
 # ---------------------------------------------------------------- bytes in, bytes out
 
-def _decode_raw(raw: bytes, encoding: str) -> tuple[str, str, bytes]:
-    """(text with original line endings, codec to write with, BOM bytes to prepend)."""
+def _decode_raw(raw: bytes, encoding: str, path: str) -> tuple[str, str, bytes]:
+    """(text with original line endings, codec to write with, BOM bytes to prepend).
+
+    Refuses a text the reader could only decode leniently (bytes replaced by U+FFFD):
+    writing it back would destroy those bytes.
+    """
+    if encoding not in ("utf-16", *_CODECS):
+        raise InputError("文件中有无法解码的字节，自动修正后写回会丢失这些字节，已放弃修正（原文件未改动）。"
+                         "请先另存为正确的 UTF-8 编码；--diff 仍可查看将要做的修改。", path)
     if encoding == "utf-16":
         if raw.startswith(b"\xfe\xff"):
             return raw[2:].decode("utf-16-be"), "utf-16-be", b"\xfe\xff"
@@ -190,17 +197,17 @@ def fix_path(path: str, ruleset, opts, write: bool, backup: bool, out) -> FileRe
                                       "请按检查结果在 Word 中修改，或去掉 --fix/--diff 只做检查。")
     try:
         source = read_path(path, opts.max_bytes or DEFAULT_MAX_BYTES)
-        with open(path, "rb") as fh:
-            raw = fh.read()
-        raw_text, codec, bom = _decode_raw(raw, source.encoding)
-        if _EOL.sub("\n", raw_text) != source.text:  # pragma: no cover - reader changed under us
-            raise InputError("无法保证保留原有换行符，已放弃修正（原文件未改动）。", path)
         fixed, applied, first, last = fix_text(source, ruleset, opts)
         if not write:
             if applied:
                 out.write(unified_diff(path, source.text, fixed))
             return report_for(first[0], first[1], source.encoding)
         if applied:
+            with open(path, "rb") as fh:
+                raw = fh.read()
+            raw_text, codec, bom = _decode_raw(raw, source.encoding, path)
+            if _EOL.sub("\n", raw_text) != source.text:  # pragma: no cover - changed since it was read
+                raise InputError("文件在检查期间被改动，已放弃修正（原文件未改动）。", path)
             data = bom + _restore_eols(fixed, raw_text).encode(codec)
             bak = write_atomic(path, data, raw, backup)
             where = f"，原文件备份为 {bak}" if bak else ""

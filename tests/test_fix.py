@@ -152,3 +152,14 @@ def test_select_limits_what_is_fixed(tmp_path, capsys):
     capsys.readouterr()
     assert p.read_text(encoding="utf-8") == ORIGINAL.replace(",", "，").replace("。。", "。").replace(
         "(一)", "（一）").replace("...", "……")
+
+
+def test_a_file_with_undecodable_bytes_is_not_rewritten(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    data = ("第一段写得很好，内容完整、数据翔实、层次清楚。\n" * 3 + "截止目前,共走访120家。\n").encode("utf-8") + b"\xff\n"
+    p.write_bytes(data)
+    code, out, err = run(capsys, "--fix", p)
+    assert code == 2 and "无法解码" in out + err and "原文件未改动" in out + err
+    assert p.read_bytes() == data and os.listdir(tmp_path) == ["a.txt"]
+    code, out, _ = run(capsys, "--diff", p)
+    assert "+截至目前，共走访120家。" in out

@@ -20,3 +20,12 @@ def excepted(rule, text: str, base: int, start: int, end: int) -> bool:
             if s < end and start < e:
                 return True
     return False
+
+
+def content_sentences(doc):
+    """[(paragraph, [Sentence, …])] for the document's content paragraphs, computed once per document."""
+    cache = doc.__dict__.get("_content_sentences")
+    if cache is None:
+        cache = [(p, doc.sentences(p)) for p in doc.content_paragraphs]
+        doc.__dict__["_content_sentences"] = cache
+    return cache

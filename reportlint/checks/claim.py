@@ -21,7 +21,7 @@ from __future__ import annotations
 from ..errors import RuleFileError
 from ..finding import Hit
 from ..safe_regex import compile_user_regex
-from ._util import excepted
+from ._util import content_sentences, excepted
 from .phrase import Matcher
 
 OPTIONS = {"words": (list, True), "evidence": (str, True), "window": (int, False), "skip": (str, False)}
@@ -38,19 +38,12 @@ def compile(rule):
             compile_user_regex(skip, rule.path, "skip") if skip else None)
 
 
-def _sentences(doc):
-    cache = doc.__dict__.setdefault("_claim_sents", [])
-    if not cache:
-        for p in doc.content_paragraphs:
-            for s in doc.sentences(p):
-                cache.append((p.section, s))
-    return cache
-
-
 def run(rule, doc, units):
     matcher, evidence, skip = rule.compiled
     window = max(0, rule.options.get("window", 1))
-    sents = _sentences(doc)
+    if not any(next(matcher.finditer(p.text), None) for p in doc.content_paragraphs):
+        return
+    sents = [(p.section, s) for p, ss in content_sentences(doc) for s in ss]
     has_fig = [None] * len(sents)
 
     def fig(j):

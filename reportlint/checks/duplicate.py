@@ -18,10 +18,12 @@ Example (fires on a sentence pasted into two paragraphs)::
 """
 from __future__ import annotations
 
+import math
 import re
 
 from ..errors import RuleFileError
 from ..finding import Hit
+from ._util import content_sentences
 
 OPTIONS = {"unit": (str, True), "min_chars": (int, False), "similarity": ((int, float), False),
            "ngram": (int, False), "skip_similar_paragraphs": ((int, float), False)}
@@ -76,27 +78,35 @@ def run(rule, doc, units):
 
 
 def _run_paragraphs(rule, doc):
+    """Set-similarity join with prefix filtering: two sets with Jaccard >= t share one of the
+    first ``len - ceil(t * len) + 1`` grams of each, under any one order of the grams."""
     o = rule.options
     n, limit, min_chars = o.get("ngram", 2), float(o.get("similarity", 0.8)), o.get("min_chars", 30)
-    seen: list[tuple[int, int, frozenset]] = []  # (start, length, grams)
+    items = []
     for p in _paragraphs(doc):
         s, body = _body(doc, p)
-        length = len(norm(body))
-        if length < min_chars:
-            continue
-        g = grams(body, n)
+        if len(norm(body)) >= min_chars:
+            items.append((s, p.end, grams(body, n)))
+    if len(items) < 2:
+        return
+    index: dict[str, list[int]] = {}
+    for k, (s, e, g) in enumerate(items):
+        order = sorted(g)
+        prefix = order[:len(order) - math.ceil(limit * len(order)) + 1]
         best = None
-        for s0, len0, g0 in seen:
-            if min(length, len0) < limit * max(length, len0):
+        for c in sorted({c for x in prefix for c in index.get(x, ())}):
+            g0 = items[c][2]
+            if min(len(g), len(g0)) < limit * max(len(g), len(g0)):
                 continue  # Jaccard cannot reach the limit
             sim = jaccard(g, g0)
             if sim >= limit and (best is None or sim > best[1]):
-                best = (s0, sim)
+                best = (items[c][0], sim)
         if best is not None:
-            yield Hit(s, p.end, {"line": doc.position(best[0])[0], "similarity": f"{best[1] * 100:.0f}%"},
+            yield Hit(s, e, {"line": doc.position(best[0])[0], "similarity": f"{best[1] * 100:.0f}%"},
                       related=(best[0],))
         else:
-            seen.append((s, length, g))
+            for x in prefix:
+                index.setdefault(x, []).append(k)
 
 
 def _run_sentences(rule, doc):
@@ -111,8 +121,10 @@ def _run_sentences(rule, doc):
             cache[p.index] = grams(_body(doc, p)[1], 2)
         return cache[p.index]
 
-    for p in _paragraphs(doc):
-        for sent in doc.sentences(p):
+    for p, sents in content_sentences(doc):
+        if p.table:
+            continue
+        for sent in sents:
             key = norm(sent.text)
             if len(key) < min_chars:
                 continue

@@ -14,6 +14,8 @@ Example (fires on “开展“双争”活动。”)::
 """
 from __future__ import annotations
 
+import re
+
 from ..errors import RuleFileError
 from ..finding import Hit
 from ._util import excepted
@@ -28,18 +30,19 @@ def compile(rule):
         if not isinstance(p, str) or len(p) != 2 or p[0] == p[1]:
             raise RuleFileError("每一项应是两个不同的字符：左半边在前，右半边在后。", rule.path, f"pairs[{i}]")
         opener[p[0]], closer[p[1]] = p[1], p[0]
-    return opener, closer
+    marks = re.compile("[" + "".join(map(re.escape, list(opener) + list(closer))) + "]")
+    return opener, closer, marks
 
 
 def run(rule, doc, units):
-    opener, closer = rule.compiled
-    marks = set(opener) | set(closer)
+    opener, closer, marks = rule.compiled
     for base, text in units:
-        if not any(ch in marks for ch in text):
+        found = [(m.start(), m.group()) for m in marks.finditer(text)]
+        if not found:
             continue
         stacks: dict[str, list[int]] = {o: [] for o in opener}
         lone: list[tuple[int, str, str]] = []
-        for i, ch in enumerate(text):
+        for i, ch in found:
             if ch in opener:
                 stacks[ch].append(i)
             elif ch in closer:

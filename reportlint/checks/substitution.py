@@ -9,6 +9,12 @@ Options:
 With ``fix: safe`` on the rule, each hit's fix replaces the match by ``good``
 (only where ``good`` is a single suggestion, i.e. has no “/”).
 
+Speed: each entry is searched on its own, and only in units that contain one of the
+literal strings every match of the entry must contain (found from the parsed
+pattern), so a dictionary of hundreds of entries costs little more than a few
+substring tests per paragraph. Where two entries match overlapping text, the one
+starting first wins, then the one listed first (as an alternation would).
+
 Example::
 
     kind: substitution
@@ -32,12 +38,73 @@ _ENTRY_KEYS = {"bad", "good", "note", "examples"}
 class Compiled:
     def __init__(self, entries):
         self.entries = entries  # list of (pattern, good, note)
-        # One combined pass: named alternation, each entry's group tells which matched.
-        parts = [f"(?P<e{i}>{p.pattern})" for i, (p, _, _) in enumerate(entries)]
+        self.literals = [required_literals(p.pattern) for p, _, _ in entries]
+        self.always = [i for i, lits in enumerate(self.literals) if lits is None]
+        self.auto = None
         try:
-            self.combined = re.compile("|".join(parts)) if parts else None
-        except re.error:  # pragma: no cover - entries with conflicting inline flags
-            self.combined = None
+            import ahocorasick  # type: ignore
+        except ImportError:  # pragma: no cover - optional speed-up
+            return
+        by_lit: dict[str, list[int]] = {}
+        for i, lits in enumerate(self.literals):
+            for lit in lits or ():
+                by_lit.setdefault(lit, []).append(i)
+        if by_lit:
+            self.auto = ahocorasick.Automaton()
+            for lit, idx in by_lit.items():
+                self.auto.add_word(lit, idx)
+            self.auto.make_automaton()
+
+    def candidates(self, text: str):
+        """Indices of the entries that can match in ``text``, in list order."""
+        if self.auto is None:
+            return [i for i, lits in enumerate(self.literals)
+                    if lits is None or any(lit in text for lit in lits)]
+        found = set(self.always)
+        for _, idx in self.auto.iter(text):
+            found.update(idx)
+        return sorted(found)
+
+
+def required_literals(pattern: str):
+    """Strings one of which every match of ``pattern`` contains, or None if none can be told."""
+    try:
+        from re import _constants as c, _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_constants as c  # type: ignore
+        import sre_parse  # type: ignore
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:  # pragma: no cover - validated at load
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+
+    def lits(seq):
+        cands, run = [], []
+        for op, av in seq:
+            if op is c.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                cands.append({"".join(run)})
+                run = []
+            sub = None
+            if op is c.SUBPATTERN:
+                sub = lits(av[-1])
+            elif op is c.BRANCH:
+                parts = [lits(b) for b in av[1]]
+                sub = set().union(*parts) if parts and all(parts) else None
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+                sub = lits(av[2])
+            if sub:
+                cands.append(sub)
+        if run:
+            cands.append({"".join(run)})
+        return max(cands, key=lambda st: min(map(len, st)), default=None)
+
+    found = lits(parsed)
+    return sorted(found) if found else None
 
 
 def compile(rule):
@@ -64,15 +131,24 @@ def compile(rule):
     return Compiled(entries)
 
 
+def _matches(comp, text: str):
+    """(entry index, match), leftmost first, without overlaps."""
+    found = []
+    for i in comp.candidates(text):
+        found.extend((m.start(), i, m) for m in comp.entries[i][0].finditer(text))
+    if len(found) > 1:
+        found.sort(key=lambda x: (x[0], x[1]))
+    end = -1
+    for start, i, m in found:
+        if start >= end:
+            end = max(m.end(), start + 1)
+            yield i, m
+
+
 def run(rule, doc, units):
     comp = rule.compiled
     for base, text in units:
-        if comp.combined is not None:
-            it = ((int(m.lastgroup[1:]), m) for m in comp.combined.finditer(text))
-        else:  # pragma: no cover
-            it = sorted(((i, m) for i, (p, _, _) in enumerate(comp.entries) for m in p.finditer(text)),
-                        key=lambda x: x[1].start())
-        for i, m in it:
+        for i, m in _matches(comp, text):
             _, good, note = comp.entries[i]
             s, e = base + m.start(), base + m.end()
             if s == e or (rule.exceptions and excepted(rule, text, base, s, e)):
