@@ -227,6 +227,8 @@ def run_batch(args, executor_factory=local_executor) -> int:
     rulesets = {it.rules_key: None for it in items}
     for k in rulesets:
         rulesets[k] = load_ruleset(list(k))
+    for cfg in configs.values():  # a configured --profile must exist
+        cfgmod.check_profile(cfg, rulesets[tuple(cfg["rules"])].profiles)
     main_rs = rulesets[items[0].rules_key]
     cache = None
     if not args.no_cache:

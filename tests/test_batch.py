@@ -239,3 +239,46 @@ def test_executor_streams_in_order_with_processes():
     ex = LocalExecutor(2, chunksize=3, window=2)
     assert list(ex.imap(abs, [-i for i in range(50)])) == list(range(50))
     assert ex.workers_started == 2
+
+
+def test_jobs_from_config_and_all_cores(tmp_path, capsys):
+    from reportlint.executor import cpu_count
+
+    d = tmp_path / "d"
+    d.mkdir()
+    for i in range(6):
+        (d / f"r{i}.txt").write_text(REPORT + f"第{i}份。\n", encoding="utf-8")
+    (d / "reportlint.toml").write_text("jobs = 3\nselect = [\"PH\"]\n", encoding="utf-8")
+    seen = []
+
+    def factory(jobs, keys):
+        seen.append(jobs)
+        return batchmod.local_executor(1, keys)
+
+    args = cli.build_parser().parse_args(["batch", str(d), "-q", "--no-cache", "--format", "concise"])
+    assert batchmod.run_batch(args, executor_factory=factory) == 0
+    args = cli.build_parser().parse_args(["batch", str(d), "-q", "--no-cache", "--format", "concise", "-j", "0"])
+    batchmod.run_batch(args, executor_factory=factory)
+    capsys.readouterr()
+    assert seen == [3, min(cpu_count(), 6)]
+
+
+def test_unknown_profile_is_a_config_error(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    code, _, err = run(["batch", str(tmp_path), "--isolated", "--profile", "不存在的类型"], capsys)
+    assert code == 2 and "不存在的类型" in err
+
+
+def test_progress_bar_counts(monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from reportlint import progress
+
+    buf = io.StringIO()
+    monkeypatch.setattr("rich.console.Console", lambda **kw: Console(file=buf, force_terminal=True, width=100))
+    with progress.progress_bar(3) as advance:
+        for _ in range(3):
+            advance()
+    assert "3/3" in buf.getvalue() and "文件/秒" in buf.getvalue()
