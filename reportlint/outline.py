@@ -208,11 +208,19 @@ def _heading_of(doc: Document, p: Paragraph, style: tuple | None) -> Heading | N
     if b is not None:
         return _bold_heading(p, t, *b)
     t = _fullwidth_marks(t)
-    if _APPENDIX.match(t):
+    if _APPENDIX.match(t) and _followed_by_body(doc, p):
         return Heading(p.start, p.end, 0, "appendix", None, p.text, False, p.index)
     if len(t) <= 16 and not _INNER_TERM.search(t) and role_for(t, None) and not t.endswith("："):
         return Heading(p.start, p.end, 0, "plain", None, p.text.rstrip("。."), False, p.index)
     return None
+
+
+def _followed_by_body(doc: Document, p: Paragraph) -> bool:
+    """An appendix line heads a section only when the appendix follows (“附：典型案例” + the cases);
+    “附件：统计表（略）” before the date line is an attachment note (GB/T 9704-2012 7.3.5)."""
+    nxt = doc.paragraphs[p.index + 1] if p.index + 1 < len(doc.paragraphs) else None
+    return (not p.text.rstrip().endswith(("（略）", "(略)")) and nxt is not None
+            and (nxt.text.endswith(("。", "！", "？", "；")) or len(nxt.text) > 40))
 
 
 def _bold_heading(p: Paragraph, t: str, bs: int, be: int) -> Heading:
