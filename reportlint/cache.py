@@ -1,8 +1,9 @@
 """Result cache for ``batch``: one small SQLite file of JSON values (no pickles).
 
 Key = hash(file content) + hash(what decides the findings): the package version, the
-rule set digest (rule and profile files), the classifier model and lexicon files, the
-per-file options and the shape of :class:`FileReport`/:class:`Finding`. A changed file,
+rule set digest (rule and profile files), the classifier model and lexicon files, the size
+and modification time of reportlint's own modules, the per-file options and the shape of
+:class:`FileReport`/:class:`Finding`. A changed file,
 rule, option or version simply misses. Location: ``--cache-dir``, else ``$REPORTLINT_CACHE``,
 else ``$XDG_CACHE_HOME/reportlint`` or ``~/.cache/reportlint``.
 """
@@ -49,7 +50,20 @@ def run_salt(ruleset) -> str:
     lex = os.path.join(rules_root(), "lexicon")
     lexfiles = sorted(os.path.join(lex, f) for f in os.listdir(lex)) if os.path.isdir(lex) else []
     shape = ",".join(_FINDING_FIELDS) + "|" + ",".join(_REPORT_FIELDS)
-    return "|".join([__version__, ruleset.digest, _file_digest([MODEL_PATH] + lexfiles), shape])
+    return "|".join([__version__, ruleset.digest, _file_digest([MODEL_PATH] + lexfiles), shape, _code_stamp()])
+
+
+def _code_stamp() -> str:
+    """Size and mtime of reportlint's own modules: editing the code (same version) invalidates."""
+    h = hashlib.blake2b(digest_size=12)
+    pkg = os.path.dirname(os.path.abspath(__file__))
+    for root, dirs, files in os.walk(pkg):
+        dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", "data"))
+        for fn in sorted(files):
+            if fn.endswith(".py"):
+                st = os.stat(os.path.join(root, fn))
+                h.update(f"{fn}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return h.hexdigest()
 
 
 def options_key(opts: Options) -> str:
