@@ -13,8 +13,10 @@ runs, as whole processes, one after another:
   cold + cache    the same with the cache on and empty (fills it);
   warm re-run     again, every file unchanged: all answers come from the cache.
 
-files/s and MB/s use the UTF-8 size of the files. Peak RSS is ``ru_maxrss`` of the largest
-single process of the run (the main process or one worker), read with
+files/s and MB/s use wall time and the UTF-8 size of the files; CPU s is user + system time of
+the whole process tree (workers included), which shows the work done even when other
+processes on the machine slow the wall clock. Peak RSS is ``ru_maxrss`` of the largest single
+process of the run (the main process or one worker), read with
 ``resource.getrusage(RUSAGE_CHILDREN)`` in a fresh wrapper process per measurement.
 """
 from __future__ import annotations
@@ -53,16 +55,16 @@ def build(n: int, dest: str) -> tuple[int, int]:
     return n, total
 
 
-def measured(cmd: list[str], env: dict) -> tuple[float, float, int]:
-    """(seconds, peak RSS MB, exit code) of one whole process, via a fresh wrapper process."""
+def measured(cmd: list[str], env: dict) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS MB, CPU seconds) of one whole process tree, via a fresh wrapper."""
     wrapper = ("import json,resource,subprocess,sys,time;t=time.perf_counter();"
                "rc=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL).returncode;"
-               "dt=time.perf_counter()-t;"
-               "print(json.dumps([dt,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024,rc]))")
+               "dt=time.perf_counter()-t;u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+               "print(json.dumps([dt,u.ru_maxrss/1024,u.ru_utime+u.ru_stime]))")
     out = subprocess.run([sys.executable, "-c", wrapper, *cmd], env=env, capture_output=True, text=True,
                          check=True).stdout
-    dt, rss, rc = json.loads(out.strip().splitlines()[-1])
-    return dt, rss, rc
+    dt, rss, cpu = json.loads(out.strip().splitlines()[-1])
+    return dt, rss, cpu
 
 
 JIEBA = r"""
@@ -89,35 +91,34 @@ def main(argv=None) -> int:
     env = dict(os.environ)
     env["PYTHONPATH"] = ROOT + os.pathsep + env.get("PYTHONPATH", "")
     rows = []
-    print(f"# batch benchmark — {os.cpu_count()} CPU, Python {sys.version.split()[0]}")
-    print(f"{'files':>6} {'variant':<18} {'seconds':>8} {'files/s':>8} {'MB/s':>6} {'peak RSS MB':>11}")
+    print(f"# batch benchmark — {os.cpu_count()} CPU, Python {sys.version.split()[0]}, "
+          f"load average {os.getloadavg()[0]:.1f} (other processes compete for the cores when it is high)")
+    print(f"{'files':>6} {'variant':<20} {'wall s':>8} {'CPU s':>7} {'files/s':>8} {'MB/s':>6} {'peak RSS MB':>11}")
     for n in [int(x) for x in a.sizes.split(",") if x]:
         tmp = tempfile.mkdtemp(prefix=f"reportlint-bench-{n}-")
         try:
             files, size = build(n, os.path.join(tmp, "reports"))
             mb = size / 1e6
 
-            def show(name, dt, rss):
-                rows.append({"files": n, "variant": name, "seconds": round(dt, 3), "files_per_s": round(files / dt, 1),
-                             "mb_per_s": round(mb / dt, 2), "peak_rss_mb": round(rss, 1) if rss else None})
-                print(f"{n:>6} {name:<18} {dt:>8.2f} {files / dt:>8.1f} {mb / dt:>6.2f} "
+            def show(name, dt, rss, cpu):
+                rows.append({"files": n, "variant": name, "seconds": round(dt, 3), "cpu_seconds": round(cpu, 2),
+                             "files_per_s": round(files / dt, 1), "mb_per_s": round(mb / dt, 2),
+                             "peak_rss_mb": round(rss, 1) if rss else None, "load": os.getloadavg()[0]})
+                print(f"{n:>6} {name:<20} {dt:>8.2f} {cpu:>7.2f} {files / dt:>8.1f} {mb / dt:>6.2f} "
                       f"{(f'{rss:.0f}' if rss else '—'):>11}", flush=True)
 
             out = subprocess.run([sys.executable, "-c", JIEBA, os.path.join(tmp, "reports")], env=env,
                                  capture_output=True, text=True, check=True).stdout.split()
-            show("jieba alone, 1 core", float(out[0]), None)
+            show("jieba alone, 1 core", float(out[0]), None, float(out[0]))
             for j in [int(x) for x in a.jobs.split(",") if x != ""]:
                 cmd = REPORTLINT + ["batch", os.path.join(tmp, "reports"), "-j", str(j), "--no-cache", "-q",
                                     "--format", "jsonl", "-o", os.devnull]
-                dt, rss, _ = measured(cmd, env)
-                show(f"batch -j {j or 'all'}", dt, rss)
+                show(f"batch -j {j or 'all'}", *measured(cmd, env))
             cache = os.path.join(tmp, "cache")
             cmd = REPORTLINT + ["batch", os.path.join(tmp, "reports"), "-q", "--format", "jsonl", "-o", os.devnull,
                                 "--cache-dir", cache]
-            dt, rss, _ = measured(cmd, env)
-            show("cold + cache -j all", dt, rss)
-            dt, rss, _ = measured(cmd, env)
-            show("warm re-run", dt, rss)
+            show("cold + cache -j all", *measured(cmd, env))
+            show("warm re-run", *measured(cmd, env))
             print(f"{n:>6} ({mb:.1f} MB of text)")
         finally:
             if a.keep:

@@ -5,6 +5,7 @@ import builtins
 import json
 import os
 
+import docx
 import pytest
 
 from reportlint import batch as batchmod
@@ -21,7 +22,7 @@ def _isolated_cache(tmp_path, monkeypatch):
 
 
 def make_mixed(root, monkeypatch) -> dict:
-    """UTF-8, GBK, empty, binary, unreadable, .pdf, a folder named x.txt, files to ignore."""
+    """UTF-8, GBK, empty, binary, unreadable, .pdf, Word (good and broken), a folder named x.txt, files to ignore."""
     d = root / "收件箱"
     (d / "子目录").mkdir(parents=True)
     (d / "ok.txt").write_text(REPORT, encoding="utf-8")
@@ -34,6 +35,11 @@ def make_mixed(root, monkeypatch) -> dict:
     (d / "子目录" / "说明.md").write_text(REPORT, encoding="utf-8")
     (d / "子目录" / ".hidden.txt").write_text(PLACEHOLDER, encoding="utf-8")
     (d / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    word = docx.Document()
+    for line in PLACEHOLDER.splitlines():
+        word.add_paragraph(line)
+    word.save(str(d / "word.docx"))
+    (d / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
     noperm = d / "noperm.txt"
     noperm.write_text(PLACEHOLDER, encoding="utf-8")
     noperm.chmod(0)
@@ -68,7 +74,8 @@ def test_mixed_folder_rows_and_exit_code(tmp_path, monkeypatch, capsys):
     code, out, _ = run(["batch", str(m["dir"]), "--select", "PH", "--isolated", "--jobs", "1",
                         "--format", "json", "-q"], capsys)
     rows = rows_by_name(out)
-    assert sorted(rows) == sorted(["binary.txt", "empty.txt", "gbk.txt", "noperm.txt", "ok.txt", "report.pdf",
+    assert sorted(rows) == sorted(["binary.txt", "broken.docx", "empty.txt", "gbk.txt", "noperm.txt", "ok.txt",
+                                   "report.pdf", "word.docx",
                                    os.path.join("x.txt", "inner.md"), os.path.join("子目录", "说明.md")])
     assert code == 2  # some files could not be read
     assert rows["ok.txt"]["error"] is None and rows["ok.txt"]["findings"] == []
@@ -81,6 +88,8 @@ def test_mixed_folder_rows_and_exit_code(tmp_path, monkeypatch, capsys):
     assert "没有读取权限" in rows["noperm.txt"]["error"], (
         "mode 000 file" + (" (EACCES simulated: tests run as root)" if m["simulated"] else ""))
     assert [f["code"] for f in rows[os.path.join("x.txt", "inner.md")]["findings"]] == ["PH001"]
+    assert [f["code"] for f in rows["word.docx"]["findings"]] == ["PH001"]
+    assert rows["broken.docx"]["error"] and not rows["broken.docx"]["findings"]
 
 
 def test_text_table_rows(tmp_path, monkeypatch, capsys):
@@ -98,7 +107,8 @@ def test_text_table_rows(tmp_path, monkeypatch, capsys):
     assert by_file["binary.txt"][0] == "无法读取"
     assert by_file["report.pdf"][0] == "无法读取"
     assert by_file["noperm.txt"][0] == "无法读取"
-    assert "共 8 个文件：通过 3，有警告 0，有错误 2，无法读取 3" in out
+    assert by_file["word.docx"][0] == "有错误" and by_file["broken.docx"][0] == "无法读取"
+    assert "共 10 个文件：通过 3，有警告 0，有错误 3，无法读取 4" in out
     assert "按规则统计" in out and "PH001" in out
 
 
