@@ -43,9 +43,9 @@ def render_table(reports, out, tally, console_width=None) -> None:
     table.add_column("主要问题", overflow="fold", ratio=2)
     for row in rows:
         name, style = _STATUS[row["status"]]
-        table.add_row(row["path"], Text(name, style=style), row["profile"] or "—", str(row["errors"]),
+        table.add_row(Text(row["path"]), Text(name, style=style), Text(row["profile"] or "—"), str(row["errors"]),
                       str(row["warnings"]), str(row["placeholders"]),
-                      Text(row["error"], style="magenta") if row["error"] else row["top"])
+                      Text(row["error"], style="magenta") if row["error"] else Text(row["top"]))
     con.print(table)
     _totals(con, tally)
 
@@ -82,12 +82,13 @@ def _plain_table(rows, out) -> None:
 def render_statistics(tally, out) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title="按规则统计", header_style="bold")
     for col, just in (("代码", "left"), ("次数", "right"), ("级别", "left"), ("规则", "left")):
         table.add_column(col, justify=just)
     for code, (n, name, sev) in sorted(tally.codes.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        table.add_row(code, str(n), SEVERITY_ZH.get(sev, sev), name)
+        table.add_row(Text(code), str(n), SEVERITY_ZH.get(sev, sev), Text(name))
     if not tally.codes:
         table.add_row("—", "0", "", "未发现问题")
     Console(file=out, highlight=False, soft_wrap=False, emoji=False).print(table)

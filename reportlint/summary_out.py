@@ -89,16 +89,17 @@ def render(res: dict, out, fmt: str = "text") -> None:
 def text(res: dict, out) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     con = Console(file=out, highlight=False, soft_wrap=False, emoji=False,
                   width=None if out.isatty() else 140)
-    con.print("[bold]reportlint 报告集分析[/bold]")
+    con.print(Text("reportlint 报告集分析", style="bold"))
     for _, title, headers, rows, note in tables(res):
-        t = Table(title=title, header_style="bold", title_justify="left")
+        t = Table(title=Text(title), header_style="bold", title_justify="left")
         for h in headers:
             t.add_column(h, overflow="fold")
         for row in rows or [["（无）"] + [""] * (len(headers) - 1)]:
-            t.add_row(*row)
+            t.add_row(*[Text(c) for c in row])  # report text is never read as rich markup
         con.print(t)
         if note:
             con.print(f"[dim]{escape_markup(note)}[/dim]")
@@ -108,7 +109,7 @@ def text(res: dict, out) -> None:
         for h in headers:
             t.add_column(h, overflow="fold")
         for row in rows:
-            t.add_row(*[_v(c) for c in row])
+            t.add_row(*[Text(_v(c)) for c in row])
         con.print(t)
     else:
         con.print(f"共 {len(rows)} 份报告；每份报告的结构和数据见 --format json、markdown 或 html。")

@@ -292,3 +292,12 @@ def test_progress_bar_counts(monkeypatch):
         for _ in range(3):
             advance()
     assert "3/3" in buf.getvalue() and "文件/秒" in buf.getvalue()
+
+
+def test_names_are_not_rich_markup(tmp_path, monkeypatch, capsys):
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "[red]报告[green].txt").write_text(PLACEHOLDER, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(["batch", "d", "--isolated", "-q", "--select", "PH", "--no-cache"], capsys)
+    assert code == 1 and "[red]报告[green].txt" in out
