@@ -23,7 +23,7 @@ table.sortable th[aria-sort=descending]::after{content:" ▼";color:var(--fg)}
 .cards{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}.card{border:1px solid var(--line);border-radius:6px;
 padding:8px 14px;min-width:110px}.card b{display:block;font-size:22px}
 .s-unreadable{color:#8250df;font-weight:bold}.s-error,.sev-error{color:var(--err)}.s-warning,.sev-warning{color:var(--warn)}
-.sev-info{color:var(--info)}.s-ok{color:var(--ok)}
+.sev-info{color:var(--info)}.s-ok{color:var(--ok)}[class^="s-"]{white-space:nowrap}
 ol.findings{padding-left:22px}ol.findings li{margin:6px 0}code{background:#f6f8fa;padding:0 4px;border-radius:4px}
 .src{font-family:"Noto Sans Mono CJK SC",monospace;background:#f6f8fa;border-left:3px solid var(--line);
 padding:2px 8px;margin:2px 0;white-space:pre-wrap;word-break:break-all}.src .ln{color:var(--muted);margin-right:8px}
