@@ -2,6 +2,7 @@
 time, and the other files of the same run are still checked and printed."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -302,3 +303,38 @@ def test_builtin_rules_run_without_timer(monkeypatch):
     for r in rs.rules:
         engine.guard(r)
     assert calls == []
+
+
+def test_batch_reports_each_bad_file(tmp_path, capsys, monkeypatch):
+    """``batch`` over a folder: every broken or hostile file becomes its own error row (also the
+    user-rule time limit, which runs in the worker processes), the good files are checked."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    real_docx(folder / "good.docx", "全年组织培训×次。")
+    (folder / "cut.docx").write_bytes(real_docx(tmp_path / "w.docx").read_bytes()[:300])
+    (folder / "renamed.docx").write_text(GOOD, encoding="utf-8")
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
+    fake_docx(folder / "bomb.docx", [("word/media/image1.png", bytes(30 * 1024 * 1024))])
+    (folder / "hostile.txt").write_text("a" * 400 + "\n", encoding="utf-8")
+    write_rule(tmp_path / "slow", "WM902", "a*a*a*a*a*b")
+    monkeypatch.setattr(safe_regex, "USER_RULE_SECONDS", 0.3)
+    signal.alarm(GUARD)
+    try:
+        code = cli.main(["batch", str(folder), "--format", "jsonl", "--no-cache", "--jobs", "2", "--quiet",
+                         "--select", "PH,WM902", "--rules", str(tmp_path / "slow")])
+    finally:
+        signal.alarm(0)
+    rows = {os.path.basename(r["path"]): r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert code == 2
+    assert sorted(rows) == ["bomb.docx", "cut.docx", "good.docx", "good.txt", "hostile.txt", "old.doc",
+                            "renamed.docx"]
+    errors = {name: r["error"] for name, r in rows.items() if r["error"]}
+    assert "zip 炸弹" in errors.pop("bomb.docx")
+    assert "已损坏或不完整" in errors.pop("cut.docx")
+    assert "改了扩展名的 .txt" in errors.pop("renamed.docx")
+    assert "libreoffice --headless --convert-to docx" in errors.pop("old.doc")
+    assert "WM902" in errors.pop("hostile.txt")
+    assert errors == {}
+    assert [(f["code"], f["location"]) for f in rows["good.docx"]["findings"]] == [("PH001", "第 1 段")]
+    assert [f["code"] for f in rows["good.txt"]["findings"]] == ["PH001"]
