@@ -5,6 +5,7 @@ Styles and their canonical rank under GB/T 9704-2012 7.3.3 (一、 → （一）
 =============  ==========  ====
 style          example     rank
 =============  ==========  ====
+``part``       第一部分      0  (第一部分 / 第一章 / 第一篇: above 一、 in long reports)
 ``cn``         一、         1
 ``cn_paren``   （一）        2
 ``arabic``     1.          3
@@ -23,9 +24,9 @@ CN_DIGITS = "〇零一二三四五六七八九十百两"
 _CN_VAL = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-RANK = {"cn": 1, "cn_paren": 2, "arabic": 3, "ar_paren": 4, "circled": 5, "ordinal": 6, "yishi": 6}
+RANK = {"part": 0, "cn": 1, "cn_paren": 2, "arabic": 3, "ar_paren": 4, "circled": 5, "ordinal": 6, "yishi": 6}
 HIERARCHY = ("cn", "cn_paren", "arabic", "ar_paren", "circled")
-STYLE_NAMES = {"cn": "一、", "cn_paren": "（一）", "arabic": "1.", "ar_paren": "（1）",
+STYLE_NAMES = {"part": "第一部分", "cn": "一、", "cn_paren": "（一）", "arabic": "1.", "ar_paren": "（1）",
                "circled": "①", "ordinal": "第一，", "yishi": "一是", "md": "Markdown #",
                "word": "Word 标题样式", "bold": "加粗小标题", "plain": "无编号标题",
                "appendix": "附件标题"}
@@ -36,7 +37,8 @@ _LEAD = r"[ \t\u3000\u00a0\u200b\u200c\u200d\ufeff]*"
 _TOKEN = re.compile(
     _LEAD
     + r"(?:"
-    r"(?P<cn_paren>[（(](?P<cnp>[一二三四五六七八九十]{1,3})[）)])(?P<cnp_sep>[、.．,，:：]?)"
+    r"(?P<part>第(?P<partv>[一二三四五六七八九十]{1,3})(?:部分|章|篇(?!章)))(?P<part_sep>[、.．,，:：]?)"
+    r"|(?P<cn_paren>[（(](?P<cnp>[一二三四五六七八九十]{1,3})[）)])(?P<cnp_sep>[、.．,，:：]?)"
     r"|(?P<ar_paren>[（(](?P<arp>[0-9０-９]{1,2})[）)])(?P<arp_sep>[、.．,，:：]?)"
     r"|(?P<ar_half>(?P<arh>[0-9０-９]{1,2})[）)])(?![0-9０-９])"
     r"|(?P<circled>[①-⑳])(?P<cir_sep>[、.．,，]?)"
@@ -87,7 +89,7 @@ def parse(line: str) -> Token | None:
     if not m:
         return None
     g = m.groupdict()
-    for style, vkey, skey in (("cn_paren", "cnp", "cnp_sep"), ("ar_paren", "arp", "arp_sep"),
+    for style, vkey, skey in (("part", "partv", "part_sep"), ("cn_paren", "cnp", "cnp_sep"), ("ar_paren", "arp", "arp_sep"),
                               ("ar_half", "arh", None),
                               ("circled", None, "cir_sep"), ("ordinal", "ordv", None),
                               ("yishi", "yiv", None), ("cn", "cnv", "cn_sep"),

@@ -107,6 +107,18 @@ def _find_title(doc: Document, styles: dict) -> None:
         nxt = paras[i + 1].text.lstrip("#").strip().strip("*").strip()
         if nxt.startswith(("——", "—", "--", "－－")) and len(nxt) <= 80:
             doc.subtitle = i + 1
+        elif _title_continues(first.text, nxt):
+            doc.subtitle = i + 1  # a long title broken over two lines: its second line
+
+
+_GENRE_END = re.compile(r"(?:报告|汇报|总结|材料|发言|讲话|情况|做法|体会|思考|建议|纪实|述职|述廉)[)）]?$")
+
+
+def _title_continues(title: str, nxt: str) -> bool:
+    """“关于2026年上半年” + “农村公路建设情况的汇报”: the second line ends the title's phrase."""
+    t = title.strip().strip("#* ")
+    return (len(nxt) <= 40 and not _GENRE_END.search(t) and bool(_GENRE_END.search(nxt))
+            and numbering.parse(nxt) is None and not _INNER_TERM.search(nxt) and not nxt.endswith(("：", ":")))
 
 
 def _looks_like_address(text: str) -> bool:
@@ -185,6 +197,13 @@ def _heading_of(doc: Document, p: Paragraph, style: tuple | None) -> Heading | N
             if _inline_enum(t, tok):
                 return None
             return _runin(p, tok, tok.end + lead, 0, t)
+        gap = re.search(r"[ \u3000]+", rest_s[:RUNIN_HEAD_MAX])
+        if gap and rest_s.endswith(("。", "；", "！", "？")):
+            # “一、基本情况 全县共有学校12所，……。” — heading, a space, then the body on the same line
+            # (“一、强化党建引领　夯实基层基础” without a full stop stays a two-part heading)
+            head, body = rest_s[:gap.start()], rest_s[gap.end():]
+            if head and not re.search(r"[，。；：！？]", head) and ("，" in body or len(body) > 20):
+                return _runin(p, tok, tok.end + lead, gap.end(), t)
         inner = _INNER_TERM.search(rest_s[:-1]) if len(rest_s) > 1 else None
         if inner is not None:  # several sentences: a short first one is the run-in heading
             m = _TERM.search(rest_s)
@@ -255,9 +274,10 @@ def _runin(p: Paragraph, tok: numbering.Token, text_off: int, hend: int, t: str 
         body_off += 1
     p.body_start = p.start + body_off if body_off < len(t) else None
     if p.body_start is None:  # nothing after the heading sentence: treat as stand-alone
-        return Heading(p.start + tok.start, p.end, 0, tok.style, tok, head.rstrip("。；;：:."), False, p.index)
+        return Heading(p.start + tok.start, p.end, 0, tok.style, tok, head.strip().rstrip("。；;：:."), False,
+                       p.index)
     return Heading(p.start + tok.start, p.start + text_off + hend, 0, tok.style, tok,
-                   head.rstrip("。；;：:！？!?，,."), True, p.index)
+                   head.strip().rstrip("。；;：:！？!?，,."), True, p.index)
 
 
 def _rank(doc: Document, h: Heading, md_title: bool, base: int, has_numbered: bool) -> float:

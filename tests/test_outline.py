@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from reportlint import outline
+from reportlint import check_text, outline
 from reportlint.cli import main
 from reportlint.numbering import parse
 
@@ -56,6 +56,8 @@ def para(doc, line):
     ("一是抓学习", "yishi", 1, "一是", ""),
     ("三要抓学习", "yishi", 3, "三要", ""),
     ("　　二、主要做法", "cn", 2, "二、", "、"),
+    ("第一部分 基本情况", "part", 1, "第一部分", ""),
+    ("第三章：存在的问题", "part", 3, "第三章：", "："),
 ])
 def test_numbering_variants(line, style, value, token, sep):
     t = parse(line)
@@ -65,7 +67,7 @@ def test_numbering_variants(line, style, value, token, sep):
 
 @pytest.mark.parametrize("line", [
     "2026年，我们扎实推进各项工作。", "1.2万人参加培训。", "一体化推进政务服务。", "十分重视安全工作。",
-    "第一书记驻村以来。", "12月31日前完成。", "3/4的任务已完成。", "一个不能少。",
+    "第一书记驻村以来。", "12月31日前完成。", "3/4的任务已完成。", "一个不能少。", "第一篇章已经写就。",
 ])
 def test_not_numbering(line):
     assert parse(line) is None
@@ -134,6 +136,34 @@ def test_run_in_headings():
     assert doc.role_of(para(doc, 9)) == "practice"
 
 
+def test_heading_then_a_space_then_the_body():
+    text = ("2026年工作总结\n一、基本情况 全县共有学校12所，在校生3.2万人。\n"
+            "二、强化党建引领　夯实基层基础\n内容。\n（一）强化党建引领　夯实基层基础。\n")
+    doc = outline(text)
+    assert tree(doc) == [
+        (2, 1, "cn", "一、", "基本情况", True, "background", None),
+        (3, 1, "cn", "二、", "强化党建引领　夯实基层基础", False, None, None),  # a two-part heading
+        (5, 2, "cn_paren", "（一）", "强化党建引领　夯实基层基础", False, None, 3),
+    ]
+    assert para(doc, 2).body == "全县共有学校12所，在校生3.2万人。"
+
+
+def test_parts_above_chinese_numbering():
+    text = ("2026年工作总结\n第一部分 上半年工作回顾\n一、强化学习\n组织学习12次。\n二、优化服务\n办件。\n"
+            "第二部分 下半年工作打算\n一、抓落实\n内容。\n")
+    doc = outline(text)
+    assert tree(doc) == [
+        (2, 1, "part", "第一部分", "上半年工作回顾", False, "practice", None),
+        (3, 2, "cn", "一、", "强化学习", False, None, 2),
+        (5, 2, "cn", "二、", "优化服务", False, None, 2),
+        (7, 1, "part", "第二部分", "下半年工作打算", False, "plan", None),
+        (8, 2, "cn", "一、", "抓落实", False, None, 7),  # numbering restarts under a new part: no STR005
+    ]
+    assert check_text(text, select=["STR003", "STR004", "STR005", "STR006", "STR007", "STR008"]).findings == []
+    # it is still a 工作总结 without 存在的问题
+    assert [(f.line, f.code) for f in check_text(text, select=["STR001"]).findings] == [(7, "STR001")]
+
+
 def test_yishi_items_head_only_their_own_paragraph():
     text = ("2026年工作总结\n一、存在的问题\n一是队伍年龄偏大。\n二是经费不足。\n"
             "这些问题需要在下半年着力解决。\n")
@@ -158,6 +188,13 @@ def test_title_and_dash_subtitle():
     assert doc.profile == "调研报告"  # named only in the subtitle
     assert [h.text for h in doc.headings] == ["基本情况", "存在的主要问题", "对策建议"]
     assert doc.content_paragraphs[0].line == 4
+
+
+def test_title_broken_over_two_lines():
+    doc = outline("关于2026年上半年\n农村公路建设情况的汇报\n一、基本情况\n全县。\n")
+    assert (doc.title, doc.subtitle) == (0, 1)
+    assert doc.profile == "工作汇报"  # the genre word is on the second line
+    assert [h.text for h in doc.headings] == ["基本情况"]
 
 
 def test_attachment_mark_above_the_title_and_byline_below():
