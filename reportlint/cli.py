@@ -92,12 +92,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
-    words = sys.argv[1:] if argv is None else list(argv)
-    if words[:1] in (["check"], ["tag"]) and "--select" not in words:
-        # The tokenizer's dictionary (0.1 s) builds in a background thread while the rules load.
-        from .tokenize import prefetch
-
-        prefetch()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:

@@ -92,8 +92,9 @@ def parse_profile(data, path: str) -> Profile:
                    tuple(data.get("markers") or ()), tuple(secs), path)
 
 
-def load_profiles(folders: list[str]) -> dict[str, Profile]:
-    import yaml
+def load_profiles(folders: list[str], documents: dict | None = None) -> dict[str, Profile]:
+    """``documents``: optional path → parsed YAML cache (:func:`reportlint.rulefile.load_yaml`)."""
+    from .rulefile import load_yaml
 
     out: dict[str, Profile] = {}
     for folder in folders:
@@ -104,13 +105,11 @@ def load_profiles(folders: list[str]) -> dict[str, Profile]:
             if not fn.endswith((".yaml", ".yml")):
                 continue
             p = os.path.join(d, fn)
-            try:
-                with open(p, encoding="utf-8") as fh:
-                    data = yaml.safe_load(fh)
-            except yaml.YAMLError as exc:
-                from .rulefile import yaml_error_message
-
-                raise RuleFileError(yaml_error_message(exc), p) from None
+            if documents is not None and p in documents:
+                data = documents[p]
+            else:
+                with open(p, "rb") as fh:
+                    data = load_yaml(fh.read(), p, documents)
             prof = parse_profile(data, p)
             out[prof.name] = prof
     return out

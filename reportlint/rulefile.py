@@ -186,16 +186,31 @@ def _yaml_files(folder: str):
                 yield os.path.join(root, fn)
 
 
-def load_rules(extra: list[str] | None = None, verify: bool = True) -> RuleSet:
-    """Load built-in rules, then each user folder (a user rule with the same code overrides)."""
+def load_yaml(raw: bytes, path: str, documents: dict | None = None):
+    """Parsed YAML of one rule or profile file; ``documents`` (path → data) is a cache of
+    already-parsed files (see :mod:`reportlint.rulecache`), filled with what is parsed here."""
+    if documents is not None and path in documents:
+        return documents[path]
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # SafeLoader: PyYAML without libyaml
+    try:
+        data = yaml.load(raw.decode("utf-8"), Loader=loader)
+    except UnicodeDecodeError:
+        raise RuleFileError("规则文件必须是 UTF-8 编码。", path) from None
+    except yaml.YAMLError as exc:
+        raise RuleFileError(yaml_error_message(exc), path) from None
+    if documents is not None:
+        documents[path] = data
+    return data
+
+
+def load_rules(extra: list[str] | None = None, verify: bool = True, documents: dict | None = None) -> RuleSet:
+    """Load built-in rules, then each user folder (a user rule with the same code overrides).
+
+    ``documents``: optional path → parsed YAML cache (:func:`load_yaml`)."""
     from .profiles import load_profiles
 
-    try:
-        loader = yaml.CSafeLoader
-    except AttributeError:  # pragma: no cover - PyYAML without libyaml
-        loader = yaml.SafeLoader
     folders = [rules_root()] + list(extra or [])
     for f in folders[1:]:
         if not os.path.isdir(f):
@@ -208,12 +223,7 @@ def load_rules(extra: list[str] | None = None, verify: bool = True) -> RuleSet:
             with open(path, "rb") as fh:
                 raw = fh.read()
             h.update(path.encode("utf-8", "replace") + b"\0" + raw)
-            try:
-                data = yaml.load(raw.decode("utf-8"), Loader=loader)
-            except UnicodeDecodeError:
-                raise RuleFileError("规则文件必须是 UTF-8 编码。", path) from None
-            except yaml.YAMLError as exc:
-                raise RuleFileError(yaml_error_message(exc), path) from None
+            data = load_yaml(raw, path, documents)
             rule = parse_rule(data, path)
             if i > 0:  # from a user folder: untrusted, runs under a time limit (engine.guard)
                 rule.options["_user"] = True
@@ -227,7 +237,7 @@ def load_rules(extra: list[str] | None = None, verify: bool = True) -> RuleSet:
             for fn in sorted(os.listdir(pdir)):
                 with open(os.path.join(pdir, fn), "rb") as fh:
                     h.update(fn.encode() + fh.read())
-    profiles = load_profiles(folders)
+    profiles = load_profiles(folders, documents)
     rs = RuleSet(sorted(by_code.values(), key=lambda r: r.code), profiles, h.hexdigest()[:16])
     if verify:
         verify_examples(rs)

@@ -89,8 +89,15 @@ def check_pattern(pattern: str, path: str, key: str) -> None:
             "正则表达式含有嵌套的无上限重复（如 (a+)+），可能导致灾难性回溯，请改写。", path, key)
 
 
-def compile_user_regex(pattern: str, path: str, key: str, flags: int = 0) -> re.Pattern:
+def _checked(pattern: str, path: str, key: str) -> bool:
     check_pattern(pattern, path, key)
+    return True
+
+
+def compile_user_regex(pattern: str, path: str, key: str, flags: int = 0) -> re.Pattern:
+    from .recache import memo
+
+    memo("checked", pattern, lambda: _checked(pattern, path, key))  # a pure function of the pattern
     try:
         return re.compile(pattern, flags)
     except re.error as exc:  # pragma: no cover - caught by check_pattern

@@ -28,8 +28,8 @@ seam restores jieba's behaviour:
   ``eng`` (other ASCII letters/digits) or ``x``. This is jieba-rs's ``tag``; stock
   ``jieba.posseg`` segments and tags unknown words with its own HMM and is not used.
 
-:func:`prefetch` starts loading the engine in a background thread: rjieba builds its
-dictionary without holding the GIL, so ``check`` reads its rules meanwhile.
+Loading rjieba (building its dictionary, ~0.1 s) holds the GIL throughout, so it cannot
+overlap other start-up work in a thread; it is the floor of a ``check`` run.
 
 >>> [t.word for t in tokens("社区网格员")]
 ['社区', '网格员']
@@ -46,7 +46,6 @@ from dataclasses import dataclass
 _ENGINE = None
 _NAME = None
 _LOCK = threading.Lock()
-_PREFETCH: threading.Thread | None = None
 _USER_TAGS: dict[str, str] = {}  # user-dictionary tags (override the engine's)
 
 # jieba-rs treats these as Han; jieba (re_han_default = [\u4E00-\u9FD5…]) does not.
@@ -102,7 +101,7 @@ def _engine(path: str | None = None):
     global _ENGINE, _NAME
     if _ENGINE is not None:
         return _ENGINE
-    with _LOCK:  # a prefetch thread may be loading it right now: wait for it
+    with _LOCK:  # one load even when several threads ask at once
         if _ENGINE is not None:
             return _ENGINE
         want = _wanted()
@@ -124,28 +123,6 @@ def _engine(path: str | None = None):
                 return _ENGINE
         _ENGINE, _NAME = _load_jieba(path), "jieba"
         return _ENGINE
-
-
-def prefetch() -> None:
-    """Load the fast engine in a background thread (no-op for jieba or if already loaded).
-
-    rjieba builds its dictionary in native code without the GIL, so on a machine with a
-    second core the caller's own start-up (rules, model) runs meanwhile. The first call
-    that needs the tokenizer waits for the thread.
-    """
-    global _PREFETCH
-    if _ENGINE is not None or _PREFETCH is not None or _wanted() == "jieba":
-        return
-    path = userdict_path()  # imports rulefile here, in the caller's thread
-
-    def load():
-        try:
-            _engine(path)
-        except Exception:  # pragma: no cover - the caller's own _engine() call reports it
-            pass
-
-    _PREFETCH = threading.Thread(target=load, name="reportlint-tokenizer")
-    _PREFETCH.start()
 
 
 def _load_jieba(path: str | None = None):

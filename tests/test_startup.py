@@ -55,7 +55,7 @@ def test_check_imports_nothing_heavy(env):
         assert heavy == [], f"{run}: {heavy}"
         assert "rjieba" in mods  # the fast engine, not stock jieba
         assert "rich.console" not in mods  # output is a pipe: plain text without rich
-        # (yaml: see the parsed-rules cache)
+        assert "yaml" not in mods or run == "cold"  # warm runs read the parsed-rules cache
 
 
 def test_tag_and_json_output_import_nothing_heavy(env):
@@ -180,3 +180,118 @@ def test_terminal_or_forced_colour_goes_through_rich(monkeypatch):
     assert not T._plain(io.StringIO(), None)
     monkeypatch.setenv("TTY_COMPATIBLE", "0")
     assert T._plain(Tty(), None)
+
+
+# ---------------------------------------------------------------- the parsed-rules cache
+
+def _rule_view(rs):
+    rules = [(r.code, r.name, r.kind, r.severity, r.scope, r.message, r.description, r.reference, r.path,
+              repr(sorted(r.options.items())), tuple(p.pattern for p in r.exceptions), r.examples, r.fix_safe)
+             for r in rs.rules]
+    return rules, rs.profiles, rs.digest
+
+
+def test_cached_rules_equal_freshly_parsed_ones(tmp_path, monkeypatch):
+    from reportlint import rulecache
+    from reportlint.rulefile import load_rules
+
+    monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path / "cache"))
+    fresh = load_rules([], verify=True)
+    first = rulecache.load_cached([])  # parses, verifies, writes the cache
+    files = os.listdir(tmp_path / "cache")
+    assert [f for f in files if f.startswith("rules-")], files
+    calls = []
+    monkeypatch.setattr("reportlint.rulefile.verify_examples", lambda *a, **k: calls.append(1))
+    import yaml
+
+    monkeypatch.setattr(yaml, "load", lambda *a, **k: pytest.fail("YAML parsed on a cache hit"))
+    second = rulecache.load_cached([])
+    assert calls == []  # verified once, not again
+    assert _rule_view(fresh) == _rule_view(first) == _rule_view(second)
+    assert {r.code for r in fresh.rules} == {r.code for r in second.rules} and len(fresh.rules) > 40
+
+
+def test_rules_cache_follows_rule_edits(tmp_path, monkeypatch):
+    from reportlint import rulecache
+
+    monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path / "cache"))
+    user = tmp_path / "my-rules" / "XX"
+    user.mkdir(parents=True)
+    rule = ("code: XX001\nname: 测试规则\nkind: regex\nseverity: warning\nmessage: 发现“{match}”\n"
+            "pattern: 'WORD'\nexamples: {bad: ['WORD出现了'], good: ['没有']}\n")
+    (user / "XX001.yaml").write_text(rule.replace("WORD", "甲乙"), encoding="utf-8")
+    folder = [str(tmp_path / "my-rules")]
+    a = rulecache.load_cached(folder)
+    assert a.by_code()["XX001"].options["pattern"] == "甲乙"
+    (user / "XX001.yaml").write_text(rule.replace("WORD", "丙丁"), encoding="utf-8")
+    b = rulecache.load_cached(folder)
+    assert b.by_code()["XX001"].options["pattern"] == "丙丁"
+    (user / "XX001.yaml").write_text(rule.replace("WORD", "甲乙").replace("good: ['没有']", "good: ['甲乙']"),
+                                     encoding="utf-8")
+    from reportlint.errors import RuleFileError
+
+    with pytest.raises(RuleFileError):  # a changed file is verified again
+        rulecache.load_cached(folder)
+
+
+def test_yaml_that_json_cannot_carry_round_trips():
+    import datetime
+
+    from reportlint import rulecache
+
+    data = {"fonts": {1: ["黑体"], 2: ["楷体"]}, "when": datetime.date(2025, 1, 2), "x": [1, 2.5, None, True],
+            "\0map": "a key that looks like a tag"}
+    back = rulecache._decode(json.loads(json.dumps(rulecache._encode(data))))
+    assert back == data and type(back["when"]) is datetime.date
+
+
+# ---------------------------------------------------------------- compiled regular expressions
+
+def test_regex_cache_rebuilds_the_same_patterns(tmp_path, monkeypatch):
+    import re
+    from re import _compiler
+
+    from reportlint import recache, rulecache
+    from reportlint.checks.substitution import required_literals
+    from reportlint.safe_regex import check_pattern
+
+    if not recache.supported():
+        pytest.skip("re internals of this Python are not cached")
+    monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path / "cache"))
+    rulecache.load_cached([])
+    (name,) = [f for f in os.listdir(tmp_path / "cache") if f.startswith("rules-")]
+    with open(tmp_path / "cache" / name, encoding="utf-8") as fh:
+        data = json.load(fh)["regex"]
+    assert len(data["patterns"]) > 200 and data["memo"]["checked"] and data["memo"]["literals"]
+    with open(SAMPLE, encoding="utf-8") as fh:
+        text = fh.read()
+    monkeypatch.setattr(re, "_cache", {})
+    assert recache.install(data) == len(data["patterns"])
+    for pattern, flags, *_ in data["patterns"]:
+        got = re._cache[(str, pattern, flags)]
+        want = _compiler.compile(pattern, flags)
+        assert (got.pattern, got.flags, got.groups, dict(got.groupindex)) == \
+               (want.pattern, want.flags, want.groups, dict(want.groupindex))
+        assert [m.span() for m in got.finditer(text)] == [m.span() for m in want.finditer(text)], pattern
+    for pattern, lits in data["memo"]["literals"].items():
+        assert required_literals(pattern) == lits
+    for pattern in data["memo"]["checked"]:
+        check_pattern(pattern, "x", "y")  # would raise if it were not safe
+
+
+def test_broken_regex_entries_are_skipped(monkeypatch):
+    import re
+
+    from reportlint import recache
+
+    if not recache.supported():
+        pytest.skip("re internals of this Python are not cached")
+    monkeypatch.setattr(re, "_cache", {})
+    good = recache.snapshot([("中+文", 0)])
+    assert good["patterns"]
+    bad = [list(good["patterns"][0]) for _ in range(3)]
+    bad[0][3] = "AAAA"  # code that _sre rejects
+    bad[1][2] = 12345  # flags that do not match
+    bad[2] = ["x"]  # malformed
+    assert recache.install({"patterns": bad}) == 0 and not re._cache
+    assert recache.install(good) == 1 and re.compile("中+文").findall("中中文") == ["中中文"]

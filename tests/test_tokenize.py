@@ -147,14 +147,3 @@ def test_raw_engines_differ_where_the_seam_says(engines):
     # jieba-rs keeps the dictionary tag of a word the user dictionary re-weights
     assert dict(fast.tag("满意度"))["满意度"] == "ns"
     assert dict(tk.pos_with("rjieba", fast, "满意度"))["满意度"] == "n"
-
-
-def test_prefetch_then_use():
-    import subprocess
-    import sys
-
-    code = ("from reportlint import tokenize as tk; tk.prefetch(); tk.prefetch();"
-            "print(tk.cut('社区网格员开展工作'), tk.engine_name())")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=ROOT).stdout
-    assert out.strip() == "['社区', '网格员', '开展', '工作'] rjieba"

@@ -38,7 +38,9 @@ _ENTRY_KEYS = {"bad", "good", "note", "examples"}
 class Compiled:
     def __init__(self, entries):
         self.entries = entries  # list of (pattern, good, note)
-        self.literals = [required_literals(p.pattern) for p, _, _ in entries]
+        from ..recache import memo
+
+        self.literals = [memo("literals", p.pattern, lambda p=p: required_literals(p.pattern)) for p, _, _ in entries]
         self.always = [i for i, lits in enumerate(self.literals) if lits is None]
         self.auto = None
         try:
