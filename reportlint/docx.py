@@ -53,7 +53,9 @@ def read_docx(path: str, max_paragraphs: int = MAX_PARAGRAPHS) -> Source:
     check_package(path)
     try:
         import docx  # python-docx: imported only here, never on the .txt path
-
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise InputError("读取 .docx 需要 python-docx：pip install python-docx。", path) from None
+    try:
         document = docx.Document(path)
     except Exception as exc:  # hostile input: whatever the parser raises is the file's fault
         raise InputError(_parse_failure(exc), path) from None

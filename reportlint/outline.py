@@ -174,7 +174,7 @@ def _cn(n: int) -> str:
 
 def _heading_of(doc: Document, p: Paragraph, style: tuple | None) -> Heading | None:
     t = p.text
-    if p.table:
+    if p.table or p.part:  # Word tables, headers, footers, text boxes: content, never headings
         return None
     md = numbering.markdown_level(t) if doc.kind == "markdown" or t.startswith("#") else None
     if md and doc.kind != "markdown" and not t.startswith("# ") and not t.startswith("##"):

@@ -280,3 +280,20 @@ def test_doc_extension_holding_a_docx(tmp_path, rules):
     path = tmp_path / "report.doc"
     d.save(path)
     assert findings(path, rules, ["PH"]) == [("PH001", 1, "第 1 段", "×")]
+
+
+def test_header_text_is_never_a_heading(tmp_path, rules):
+    """Header, footer and text-box lines come after the body: they must not join the outline
+    (a header “工作总结” would otherwise read as an empty last section)."""
+    d = new_document()
+    d.add_paragraph("关于2026年上半年工作情况的汇报")
+    d.add_paragraph("一、基本情况")
+    d.add_paragraph("全年组织培训3次。")
+    d.sections[0].header.paragraphs[0].text = "工作总结"
+    d.sections[0].footer.paragraphs[0].text = "一、内部资料"
+    add_text_box(d.paragraphs[2], "下一步打算")
+    path = tmp_path / "hdr.docx"
+    d.save(path)
+    doc = build_document(read_path(str(path)), rules, Options())
+    assert [h.text for h in doc.headings] == ["基本情况"]
+    assert [p.part for p in doc.paragraphs] == ["", "", "", "文本框", "页眉", "页脚"]
