@@ -328,7 +328,8 @@ def _assign_sections(doc: Document) -> None:
             if doc.headings[current].style in ("ordinal", "yishi"):
                 current = doc.headings[current].parent
             continue
-        p.section = current
+        # Word headers, footers, text boxes (after the body) stand in no section; tables stay in place.
+        p.section = None if p.part and not p.table else current
 
 
 def _report_year(doc: Document) -> int | None:

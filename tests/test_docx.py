@@ -297,3 +297,4 @@ def test_header_text_is_never_a_heading(tmp_path, rules):
     doc = build_document(read_path(str(path)), rules, Options())
     assert [h.text for h in doc.headings] == ["基本情况"]
     assert [p.part for p in doc.paragraphs] == ["", "", "", "文本框", "页眉", "页脚"]
+    assert [p.section for p in doc.paragraphs] == [None, 0, 0, None, None, None]

@@ -338,3 +338,16 @@ def test_batch_reports_each_bad_file(tmp_path, capsys, monkeypatch):
     assert errors == {}
     assert [(f["code"], f["location"]) for f in rows["good.docx"]["findings"]] == [("PH001", "第 1 段")]
     assert [f["code"] for f in rows["good.txt"]["findings"]] == ["PH001"]
+
+
+def test_mangled_zip_directory(tmp_path):
+    """Found by the fuzz test: a flipped “version needed” byte in the zip directory makes zipfile
+    raise NotImplementedError; that is a damaged file too."""
+    path = real_docx(tmp_path / "v.docx")
+    data = bytearray(path.read_bytes())
+    cd = data.rfind(b"PK\x01\x02")
+    data[cd + 6] = 0x40  # version needed to extract: 6.4
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError) as ei:
+        read_path(str(path))
+    assert "已损坏或不完整" in ei.value.message
