@@ -43,7 +43,9 @@ def extra_parsers(sub, add_rule_opts) -> None:
 
     ev = sub.add_parser("eval", help="按报告分组交叉验证段落分类器，输出各类 P/R/F1 和混淆矩阵")
     ev.add_argument("--corpus", metavar="目录")
-    ev.add_argument("--folds", type=int, default=5)
+    ev.add_argument("--folds", type=int, default=5, help="折数（按报告分组时）")
+    ev.add_argument("--group", choices=["report", "writer"], default="report",
+                    help="report：同一篇报告不跨训练/测试；writer：留出一整批写作者的报告（更接近陌生文本）")
     ev.add_argument("--format", choices=["text", "json"], default="text")
 
     cf = sub.add_parser("config", help="显示生效的配置及每项来源")
