@@ -41,29 +41,37 @@ def normalize(text: str) -> str:
     return _DIGITS.sub("0", _SPACE.sub("", text))
 
 
-def featurize(text: str) -> dict[str, float]:
-    """Sparse binary features, L2-normalised (the same function at train and predict time)."""
+_NO_PERIOD = re.compile(r"[。；！？]")
+_CUE_SEARCH = [("cue:" + name, rx.search) for name, rx in CUES.items()]
+
+
+def _length(n: int) -> str:
+    return "len:" + ("xs" if n < 15 else "s" if n < 40 else "m" if n < 120 else "l" if n < 300 else "xl")
+
+
+def feature_set(text: str) -> set[str]:
+    """The (binary) features of ``text``: :func:`featurize` gives each the same L2-normalised value."""
     raw = text.strip()
     t = normalize(raw)
-    feats: set[str] = set()
     words = [w for w in _cut(t) if w.strip()]
-    for w in words:
-        feats.add("w:" + w)
-    for a, b in zip(words, words[1:]):
-        feats.add("b:" + a + "|" + b)
-    for n in (1, 2, 3):
-        for i in range(len(t) - n + 1):
-            feats.add(f"c{n}:" + t[i:i + n])
+    feats = {"w:" + w for w in words}
+    feats.update(["b:" + a + "|" + b for a, b in zip(words, words[1:])])
+    feats.update(["c1:" + c for c in t])
+    feats.update(["c2:" + t[i:i + 2] for i in range(len(t) - 1)])
+    feats.update(["c3:" + t[i:i + 3] for i in range(len(t) - 2)])
     head = _ENUM.sub("", t)[:4]
     if head:
         feats.add("open2:" + head[:2])
         feats.add("open4:" + head)
-    for name, rx in CUES.items():
-        if rx.search(raw):
-            feats.add("cue:" + name)
-    n = len(raw)
-    feats.add("len:" + ("xs" if n < 15 else "s" if n < 40 else "m" if n < 120 else "l" if n < 300 else "xl"))
-    if not re.search(r"[。；！？]", raw):
+    feats.update([name for name, search in _CUE_SEARCH if search(raw)])
+    feats.add(_length(len(raw)))
+    if not _NO_PERIOD.search(raw):
         feats.add("cue:no_period")
+    return feats
+
+
+def featurize(text: str) -> dict[str, float]:
+    """Sparse binary features, L2-normalised (the same function at train and predict time)."""
+    feats = feature_set(text)
     norm = 1.0 / math.sqrt(len(feats)) if feats else 0.0
     return {f: norm for f in feats}

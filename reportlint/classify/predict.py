@@ -46,6 +46,14 @@ class CompactModel(Mapping):
         self.index = dict(zip(names, range(len(names))))
         self.rows = rows
         self._dict = None
+        self._columns = None
+
+    def columns(self) -> list:
+        """The weights label by label: one array per label, indexed like ``index``."""
+        if self._columns is None:
+            n = len(self.labels)
+            self._columns = [self.rows[i::n] for i in range(n)]
+        return self._columns
 
     def _full(self) -> dict:
         if self._dict is None:
@@ -127,31 +135,29 @@ def _load_compact(path: str) -> CompactModel:
     return cm
 
 
+def _scores(feats: set, model) -> list[float]:
+    """intercept + v·Σ weights over the features present (features are binary: each has the value
+    v = 1/√|feats| that :func:`~reportlint.classify.features.featurize` gives it)."""
+    v = 1.0 / math.sqrt(len(feats)) if feats else 0.0
+    b = model["intercept"]
+    if isinstance(model, CompactModel):
+        get = model.index.get
+        js = [j for f in feats if (j := get(f)) is not None]
+        return [bi + v * sum(map(col.__getitem__, js)) for bi, col in zip(b, model.columns())]
+    weights = model["weights"]
+    ws = [w for f in feats if (w := weights.get(f)) is not None]
+    return [bi + v * sum(col) for bi, col in zip(b, zip(*ws))] if ws else list(b)
+
+
 def predict_proba(text: str, model: dict | None = None) -> dict[str, float]:
-    from .features import featurize
+    from .features import feature_set
 
     model = model or load_model()
-    labels = model["labels"]
-    scores = list(model["intercept"])
-    if isinstance(model, CompactModel):
-        index, rows, n = model.index, model.rows, len(labels)
-        for f, v in featurize(text).items():
-            j = index.get(f)
-            if j is not None:
-                j *= n
-                for i in range(n):
-                    scores[i] += rows[j + i] * v
-    else:
-        weights = model["weights"]
-        for f, v in featurize(text).items():
-            w = weights.get(f)
-            if w is not None:
-                for i, wi in enumerate(w):
-                    scores[i] += wi * v
+    scores = _scores(feature_set(text), model)
     m = max(scores)
     exps = [math.exp(s - m) for s in scores]
     z = sum(exps)
-    return {lab: e / z for lab, e in zip(labels, exps)}
+    return {lab: e / z for lab, e in zip(model["labels"], exps)}
 
 
 def predict(text: str, model: dict | None = None) -> tuple[str, float]:
