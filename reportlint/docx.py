@@ -2,7 +2,8 @@
 
 A .docx is untrusted input: before python-docx touches it the package is checked with
 :mod:`zipfile` alone (:mod:`reportlint.docx_package`: not a zip, zip bombs, truncation, missing
-parts). Only then is it opened with python-docx, whose XML parser does not resolve entities. Anything python-docx or lxml raises on a malformed package becomes an
+parts). Only then is it opened with python-docx, whose XML parser does not resolve entities.
+Anything python-docx or lxml raises on a malformed package becomes an
 :class:`~reportlint.errors.InputError` naming the file: one broken submission never stops a batch.
 
 What the text contains, in order:
