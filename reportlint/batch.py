@@ -163,9 +163,10 @@ class Batch:
             except OSError:
                 it.direct = True  # the reader reports why (missing, no permission …)
                 continue
-            ok = okeys.get(id(it.opts))
+            r = repr(it.opts)  # a dataclass: its repr shows every field (cheaper than asdict per file)
+            ok = okeys.get(r)
             if ok is None:
-                ok = okeys[id(it.opts)] = options_key(it.opts)
+                ok = okeys[r] = options_key(it.opts)
             it.key = make_key(content_hash(data), salts[it.rules_key], ok)
         if self.cache is not None:
             found = self.cache.contains([it.key for it in self.items if it.key])

@@ -106,16 +106,21 @@ def _finding_list(f: Finding) -> list:
     return out
 
 
+_I_FIX, _I_RELATED, _I_PATH = (_FINDING_FIELDS.index(k) for k in ("fix", "related", "path"))
+
+
 def report_from_json(s: str, path: str) -> FileReport:
     d = json.loads(s)
     findings = []
+    n = len(_FINDING_FIELDS)
     for vals in d.get("findings", []):
-        kw = dict(zip(_FINDING_FIELDS, vals))
-        if kw.get("fix") is not None:
-            kw["fix"] = Fix(*kw["fix"])
-        kw["related"] = tuple(tuple(x) for x in kw.get("related") or ())
-        kw["path"] = path
-        findings.append(Finding(**kw))
+        if len(vals) != n:
+            raise ValueError("finding shape")
+        if vals[_I_FIX] is not None:
+            vals[_I_FIX] = Fix(*vals[_I_FIX])
+        vals[_I_RELATED] = tuple(tuple(x) for x in vals[_I_RELATED] or ())
+        vals[_I_PATH] = path
+        findings.append(Finding(*vals))  # fields in declaration order, as _finding_list wrote them
     d["findings"] = findings
     d["lines"] = {int(k): v for k, v in (d.get("lines") or {}).items()}
     d["path"] = path

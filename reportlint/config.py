@@ -55,6 +55,8 @@ class Config:
 
     def per_file_codes(self, file_path: str) -> list[str]:
         """Codes that ``per-file-ignores`` switch off for ``file_path``."""
+        if not self.values["per-file-ignores"]:
+            return []
         base = os.path.dirname(os.path.abspath(self.path)) if self.path else os.getcwd()
         absf = os.path.abspath(file_path)
         rel = os.path.relpath(absf, base).replace(os.sep, "/")
