@@ -88,7 +88,7 @@ def check_task(task):
 
 # ---------------------------------------------------------------- planning and streaming
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     path: str
     opts: object
@@ -218,12 +218,15 @@ def run_batch(args, executor_factory=local_executor) -> int:
         raise InputError("没有找到报告文件（支持 .txt、.md、.docx）。", "、".join(args.paths))
     configs: dict = {}
     items: list[Item] = []
+    shared: dict = {}  # one Options object per distinct value: memory per file stays small
     for p in files:
         d = os.path.dirname(os.path.abspath(p))
         cfg = configs.get(d)
         if cfg is None:
             cfg = configs[d] = cfgmod.resolve(args, start=d)
-        items.append(Item(p, cfg.options_for(p), tuple(cfg["rules"]), args.fail_on or cfg["fail-on"]))
+        opts = cfg.options_for(p)
+        opts = shared.setdefault(repr(opts), opts)
+        items.append(Item(p, opts, tuple(cfg["rules"]), args.fail_on or cfg["fail-on"]))
     first = configs[os.path.dirname(os.path.abspath(files[0]))]
     rulesets = {it.rules_key: None for it in items}
     for k in rulesets:
