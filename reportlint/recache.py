@@ -66,15 +66,18 @@ def recording(out: list):
     if not supported():
         try:
             yield out
-        finally:
-            out.append(("", -1))  # marks the memo values for snapshot
+        except BaseException:
+            _RECORD = None
+            raise
         return
     saved = re._MAXCACHE
     re._MAXCACHE = 1 << 30  # nothing is evicted while recording
     try:
         yield out
+    except BaseException:
+        _RECORD = None
+        raise
     finally:
-        out.append(("", -1))
         re._MAXCACHE = saved
         for key in list(re._cache):
             if key[0] is str and isinstance(key[2], int):  # also those compiled before, still cached
@@ -99,7 +102,7 @@ def _codes(patterns) -> list:
         return []
     out = []
     for pattern, flags in patterns:
-        if flags < 0 or flags & re.DEBUG:
+        if flags & re.DEBUG:
             continue
         try:
             p = _parser.parse(pattern, flags)

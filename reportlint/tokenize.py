@@ -23,10 +23,12 @@ seam restores jieba's behaviour:
   reset to the sum of its frequencies after the user words are added, so both engines
   score paths with the same total.
 * Part-of-speech tags (:func:`pos`): the words are those of :func:`cut` on both engines,
-  each tagged with its dictionary tag (a user-dictionary tag wins — jieba-rs keeps the
-  old tag when a user word re-weights a dictionary word), else ``m`` (ASCII digits),
-  ``eng`` (other ASCII letters/digits) or ``x``. This is jieba-rs's ``tag``; stock
-  ``jieba.posseg`` segments and tags unknown words with its own HMM and is not used.
+  each tagged as jieba-rs 0.11's ``tag`` does: its dictionary tag (a user-dictionary tag
+  wins — jieba-rs keeps the old tag when a user word re-weights a dictionary word); for
+  a word outside the dictionary ``m``/``eng`` if it has ASCII digits/letters, else, if it
+  has a CJK character, the tag of the longest span jieba's part-of-speech HMM finds in it
+  (:func:`_guess_tag`, re-implemented for the reference engine from ``jieba.posseg``'s
+  tables), else ``x``. Stock ``jieba.posseg`` segments differently and is not used.
 
 Loading rjieba (building its dictionary, ~0.1 s) holds the GIL throughout, so it cannot
 overlap other start-up work in a thread; it is the floor of a ``check`` run.
