@@ -55,14 +55,10 @@ def run_salt(ruleset) -> str:
 
 def _code_stamp() -> str:
     """Size and mtime of reportlint's own modules: editing the code (same version) invalidates."""
+    from .rulecache import code_stamp
+
     h = hashlib.blake2b(digest_size=12)
-    pkg = os.path.dirname(os.path.abspath(__file__))
-    for root, dirs, files in os.walk(pkg):
-        dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", "data"))
-        for fn in sorted(files):
-            if fn.endswith(".py"):
-                st = os.stat(os.path.join(root, fn))
-                h.update(f"{fn}:{st.st_size}:{st.st_mtime_ns};".encode())
+    code_stamp(h)
     return h.hexdigest()
 
 

@@ -31,7 +31,8 @@ def cache_dir() -> str:
     return base
 
 
-def _code_stamp(h) -> None:
+def code_stamp(h) -> None:
+    """Feed size and mtime of reportlint's own modules into ``h``: editing the code invalidates caches."""
     pkg = os.path.dirname(os.path.abspath(__file__))
     for root, dirs, files in os.walk(pkg):
         dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", "data"))
@@ -48,7 +49,7 @@ def source_digest(extra: list[str]) -> str:
     from .recache import version_key
 
     h = hashlib.sha256(f"reportlint {__version__}\n{version_key()}\n".encode())
-    _code_stamp(h)
+    code_stamp(h)
     folders = [rules_root()] + list(extra)
     for folder in folders:
         if not os.path.isdir(folder):

@@ -63,11 +63,6 @@ UNDECLARED = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path / "cache"))
-
-
 def _path(row):
     return os.path.join(CORPUS, "reports", row["path"])
 

@@ -17,11 +17,6 @@ TEXT = "关于社区工作的汇报\n今年共走访XX户，到社区报到×人
 ALL = [(2, 6, "PH002"), (2, 15, "PH001"), (3, 3, "WM002")]
 
 
-@pytest.fixture(autouse=True)
-def _cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path / "cache"))
-
-
 @pytest.fixture
 def report(tmp_path):
     p = tmp_path / "汇报.txt"

@@ -11,11 +11,6 @@ from reportlint.cli import main
 from reportlint.numbering import parse
 
 
-@pytest.fixture(autouse=True)
-def _cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path / "cache"))
-
-
 def tree(doc):
     """(line, level, style, numbering, text, runin, role, parent line) of every heading."""
     out = []

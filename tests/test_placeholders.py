@@ -7,16 +7,11 @@ import pytest
 
 from reportlint import check_text
 
-
-@pytest.fixture(autouse=True)
-def _cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path / "cache"))
+from conftest import positions
 
 
 def hits(text, select):
-    r = check_text(text, select=select if isinstance(select, list) else [select])
-    assert r.error is None
-    return [(f.line, f.column, f.code) for f in r.findings]
+    return positions(check_text(text, select=select if isinstance(select, list) else [select]))
 
 
 def excerpts(text, select):

@@ -15,11 +15,6 @@ REPORT = "关于社区工作的汇报\n今年共走访XX户。\n到社区报到�
 EXPECTED = [(2, 6, "PH002"), (3, 6, "PH001")]
 
 
-@pytest.fixture(autouse=True)
-def _cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path / "cache"))
-
-
 def hits(report):
     assert report.error is None, report.error
     return [(f.line, f.column, f.code) for f in report.findings]

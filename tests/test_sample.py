@@ -42,11 +42,6 @@ EXPECTED = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path / "cache"))
-
-
 @pytest.fixture(scope="module")
 def result():
     import io

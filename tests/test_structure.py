@@ -6,11 +6,6 @@ from reportlint import check_text
 from reportlint.commands import load_ruleset
 
 
-@pytest.fixture(autouse=True)
-def _cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path / "cache"))
-
-
 def hits(text, code, **kw):
     r = check_text(text, select=[code], **kw)
     assert r.error is None

@@ -228,7 +228,6 @@ def _empty(rule, doc):
     for h in doc.headings:
         if h.runin or h.children or h.style in ("ordinal", "yishi"):
             continue
-        p = paras[h.para]
         nxt = paras[h.para + 1] if h.para + 1 < len(paras) else None
         if nxt is None or (nxt.heading is not None and doc.headings[nxt.heading].level <= h.level):
             yield Hit(h.start, h.end, {"heading": h.text})

@@ -116,7 +116,7 @@ def import_ann(ann: str, root: str, batch: str) -> dict:
     for part in first.split()[1:]:
         k, _, v = part.partition("=")
         meta[k] = v
-    body, labels = [], []
+    body = []
     for raw in lines[1:]:
         if not raw.strip():
             if body and body[-1] != "":

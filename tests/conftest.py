@@ -1,0 +1,14 @@
+"""Shared test set-up: every test gets its own reportlint cache folder."""
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path, monkeypatch):
+    """Keep the user's ~/.cache/reportlint out of the tests (rules, results, model caches)."""
+    monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path / "reportlint-cache"))
+
+
+def positions(report):
+    """(line, column, code) of every finding of a FileReport, the form most tests assert."""
+    assert report.error is None, report.error
+    return [(f.line, f.column, f.code) for f in report.findings]
