@@ -38,16 +38,18 @@ _TOKEN = re.compile(
     _LEAD
     + r"(?:"
     r"(?P<part>第(?P<partv>[一二三四五六七八九十]{1,3})(?:部分|章|篇(?!章)))(?P<part_sep>[、.．,，:：]?)"
-    r"|(?P<cn_paren>[（(](?P<cnp>[一二三四五六七八九十]{1,3})[）)])(?P<cnp_sep>[、.．,，:：]?)"
-    r"|(?P<ar_paren>[（(](?P<arp>[0-9０-９]{1,2})[）)])(?P<arp_sep>[、.．,，:：]?)"
+    r"|(?P<cn_paren>[（(][ \u3000]?(?P<cnp>[一二三四五六七八九十]{1,3})[ \u3000]?[）)])(?P<cnp_sep>[、.．,，:：]?)"
+    r"|(?P<ar_paren>[（(][ \u3000]?(?P<arp>[0-9０-９]{1,2})[ \u3000]?[）)])(?P<arp_sep>[、.．,，:：]?)"
     r"|(?P<ar_half>(?P<arh>[0-9０-９]{1,2})[）)])(?![0-9０-９])"
     r"|(?P<circled>[①-⑳])(?P<cir_sep>[、.．,，]?)"
     r"|(?P<ordinal>第(?P<ordv>[一二三四五六七八九十]{1,3})[，,、：:](?!\d))"
-    r"|(?P<yishi>(?P<yiv>[一二三四五六七八九十]{1,3})(?:是|要|抓)(?![一二三四五六七八九十]))"
+    r"|(?P<yishi>(?P<yiv>[一二三四五六七八九十]{1,3})(?:是|要|抓)(?![一二三四五六七八九十]|到底|到位|住))"
     r"|(?P<cn>(?P<cnv>[一二三四五六七八九十]{1,3}))(?P<cn_sep>[、.．,，:：]|\s+(?=\S))"
     r"|(?P<arabic>(?P<arv>[0-9０-９]{1,2}))(?P<ar_sep>[.．、,，:：](?![0-9０-９]))"
     r")"
 )
+# “一、二级医院”“三、四月份”“二、三产业”: the next numeral continues a run of numerals.
+_NUMERAL_RUN = re.compile(r"([一二三四五六七八九十]{1,2})(?:级|类|等|档|星|线|期|批|种|型|号|月|年|季|成|倍|层|楼|产业)")
 _MD = re.compile(r"(?P<hashes>#{1,6})[ \t]+")
 _BOLD = re.compile(_LEAD + r"\*\*(?P<body>[^*\n]{1,60}?)\*\*")
 
@@ -104,6 +106,10 @@ def parse(line: str) -> Token | None:
             value = cn_value(g[vkey])
         if value <= 0:
             return None
+        if style == "cn":
+            run = _NUMERAL_RUN.match(line, m.end())
+            if run and cn_value(run.group(1)) == value + 1:
+                return None  # “一、二级医院”: a run of numerals, not numbering
         sep = (g.get(skey) or "") if skey else ""
         if style == "yishi":
             end = m.end()

@@ -53,6 +53,10 @@ def para(doc, line):
     ("　　二、主要做法", "cn", 2, "二、", "、"),
     ("第一部分 基本情况", "part", 1, "第一部分", ""),
     ("第三章：存在的问题", "part", 3, "第三章：", "："),
+    ("（ 一 ）加强组织领导", "cn_paren", 1, "（ 一 ）", ""),  # spaces typed inside the brackets
+    ("( 2 )建立台账", "ar_paren", 2, "( 2 )", ""),
+    ("三、三级联动机制建设", "cn", 3, "三、", "、"),  # 三级 does not continue a run after 三
+    ("一抓党建促发展", "yishi", 1, "一抓", ""),
 ])
 def test_numbering_variants(line, style, value, token, sep):
     t = parse(line)
@@ -63,6 +67,9 @@ def test_numbering_variants(line, style, value, token, sep):
 @pytest.mark.parametrize("line", [
     "2026年，我们扎实推进各项工作。", "1.2万人参加培训。", "一体化推进政务服务。", "十分重视安全工作。",
     "第一书记驻村以来。", "12月31日前完成。", "3/4的任务已完成。", "一个不能少。", "第一篇章已经写就。",
+    # a run of numerals at the start of a sentence, not numbering
+    "一、二级医院床位使用率偏低。", "三、四月份是汛前准备的关键期。", "二、三产业融合发展势头良好。",
+    "一抓到底，久久为功。",
 ])
 def test_not_numbering(line):
     assert parse(line) is None
