@@ -20,7 +20,7 @@ $(FULL): pyproject.toml | $(BIN)/python
 	touch $(BASE) $(FULL)
 
 demo: $(BASE)
-	-$(BIN)/reportlint check reportlint/data/sample.txt
+	$(BIN)/reportlint check reportlint/data/sample.txt || echo "（示例稿本来就有问题，退出码 1 是预期的）"
 	$(BIN)/reportlint outline reportlint/data/sample.txt
 
 test: $(FULL)
