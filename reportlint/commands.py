@@ -164,12 +164,12 @@ def cmd_rules(args) -> int:
         con.print(f"类别：{FAMILIES.get(rule.family, rule.family)}    级别：{rule.severity}    "
                   f"检查方式：{rule.kind}    范围：{rule.scope}")
         if rule.description:
-            con.print(f"说明：{rule.description.strip()}")
+            con.print(f"说明：{rule.description.strip()}", markup=False)
         if rule.reference:
-            con.print(f"依据：{rule.reference}")
-        con.print(f"提示语：{rule.message}")
+            con.print(f"依据：{rule.reference}", markup=False)
+        con.print(f"提示语：{rule.message}", markup=False)
         con.print(f"自动修正：{'可以（--fix）' if rule.fix_safe else '不自动修正'}")
-        con.print(f"文件：{rule.path}")
+        con.print(f"文件：{rule.path}", markup=False)
         for which, title in (("bad", "会报告的写法"), ("good", "不会报告的写法")):
             exs = rule.examples.get(which) or []
             if exs:
