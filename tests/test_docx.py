@@ -298,3 +298,21 @@ def test_header_text_is_never_a_heading(tmp_path, rules):
     assert [h.text for h in doc.headings] == ["基本情况"]
     assert [p.part for p in doc.paragraphs] == ["", "", "", "文本框", "页眉", "页脚"]
     assert [p.section for p in doc.paragraphs] == [None, 0, 0, None, None, None]
+
+
+def test_table_cells_are_not_judged_as_section_content(tmp_path, rules):
+    """A table of figures under 取得的成效 is not read as paragraphs that fail to report results
+    (CLS003) or that belong elsewhere (CLS001); the real paragraph next to it still is."""
+    d = new_document()
+    d.add_paragraph("2026年上半年工作总结")
+    d.add_paragraph("一、主要工作")
+    d.add_paragraph("组织开展业务培训6期，建立周例会制度，推行“一窗通办”。")
+    d.add_paragraph("二、取得的成效")
+    t = d.add_table(rows=3, cols=2)
+    for r, (a, b) in enumerate([("指标", "完成"), ("培训人次", "1200"), ("办结率", "99.1%")]):
+        t.cell(r, 0).text, t.cell(r, 1).text = a, b
+    d.add_paragraph("召开党委会议专题研究社区治理工作，组织社区书记外出学习两次，举办网格员业务培训班，"
+                    "开展“邻里节”活动，组织志愿者走访慰问困难群众。")
+    path = tmp_path / "table-under-outcome.docx"
+    d.save(path)
+    assert [(c, loc) for c, _, loc, _ in findings(path, rules, ["CLS"])] == [("CLS001", "第 5 段")]

@@ -55,7 +55,7 @@ def _sections(doc):
             continue
         paras = []
         for p in doc.paragraphs:
-            if p.is_heading_only or p.index in (doc.title, doc.subtitle):
+            if p.is_heading_only or p.table or p.index in (doc.title, doc.subtitle):
                 continue
             chain = doc.section_path(p.section)
             if any(c is h for c in chain):

@@ -24,6 +24,16 @@ def _cells(s: str) -> int:
     return cell_len(s)
 
 
+def _pad(loc: str, width: int = 7) -> str:
+    """Left-justify a location by display cells (“表格 2行3列” is wider than its length)."""
+    return loc + " " * max(0, width - _cells(loc))
+
+
+def _loc_width(findings) -> int:
+    """Column width for the locations of one file's findings (at least 7, as for “12:345”)."""
+    return max([7] + [_cells(f.location or f"{f.line}:{f.column}") for f in findings])
+
+
 def _plain(stream, color) -> bool:
     """True where rich would treat ``stream`` as not a terminal (so it would print no styles)."""
     if color is True:
@@ -67,11 +77,12 @@ def render(reports, stream, docs=None, color: bool | None = None, **_):
             header.append(f"  （报告类型：{r.profile}，置信度 {r.profile_confidence:.0%}；编码 {r.encoding}）",
                           style="dim")
         console.print(header)
+        lw = _loc_width(r.findings)
         for f in r.findings:
             total[f.severity] += 1
             loc = f.location or f"{f.line}:{f.column}"
             console.print(Text.assemble(
-                ("  " + loc.ljust(7), "dim"), " ", (f"{f.code}", _STYLE[f.severity]), " ",
+                ("  " + _pad(loc, lw), "dim"), " ", (f"{f.code}", _STYLE[f.severity]), " ",
                 (SEVERITY_ZH[f.severity], _STYLE[f.severity]), " ", f.message))
             line = r.line_text(f.line) if hasattr(r, "line_text") else None
             if line is not None:
@@ -133,10 +144,11 @@ def render_plain(reports, stream) -> None:
         if r.profile:
             header += f"  （报告类型：{r.profile}，置信度 {r.profile_confidence:.0%}；编码 {r.encoding}）"
         w(_out(header))
+        lw = _loc_width(r.findings)
         for f in r.findings:
             total[f.severity] += 1
             loc = f.location or f"{f.line}:{f.column}"
-            w(_out(f"{'  ' + loc.ljust(7)} {f.code} {SEVERITY_ZH[f.severity]} {f.message}"))
+            w(_out(f"{'  ' + _pad(loc, lw)} {f.code} {SEVERITY_ZH[f.severity]} {f.message}"))
             line = r.line_text(f.line) if hasattr(r, "line_text") else None
             if line is not None:
                 shown = line.replace("\t", " " * _TABS)
