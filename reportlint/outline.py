@@ -128,16 +128,37 @@ def _looks_like_address(text: str) -> bool:
 def _find_headings(doc: Document, styles: dict) -> None:
     title_idx = {doc.title, doc.subtitle}
     last = max((i for i in title_idx if i is not None), default=None)
+    attach_next = 0  # inside a numbered attachment note: the number its next line carries
     for p in doc.paragraphs:
         if p.index in title_idx:
             continue
         if last is not None and p.index == last + 1 and _is_byline(p.text) and styles.get(p.line) is None:
             continue
         style = styles.get(p.line)
+        if attach_next:
+            if style is None and _attachment_item(p.text, attach_next):
+                attach_next += 1
+                continue
+            attach_next = 0
         h = _heading_of(doc, p, style if style is None or style[1] else None)  # level 0: Title style
         if h is not None:
             p.heading = len(doc.headings)
             doc.headings.append(h)
+        elif style is None and (m := _ATTACH_LIST.match(p.text.strip())) is not None:
+            attach_next = int(m.group(1).translate(_FW_DIGITS)) + 1
+
+
+# An attachment note listing several attachments (GB/T 9704-2012 7.3.5): “附件：1.××进度表” and,
+# on the lines below, “2.××统计表” — the numbered lines go on the note, they are not headings.
+_ATTACH_LIST = re.compile(r"^附件\s*[:：]\s*([0-9０-９]{1,2})\s*[.．、]")
+_FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _attachment_item(text: str, n: int) -> bool:
+    tok = numbering.parse(text.strip())
+    rest = text.strip()[tok.end:].strip() if tok is not None else ""
+    return (tok is not None and tok.style == "arabic" and tok.value == n and 0 < len(rest) <= 40
+            and not rest.endswith(("。", "；", "！", "？", "：")) and not _INNER_TERM.search(rest))
 
 
 def _is_byline(text: str) -> bool:

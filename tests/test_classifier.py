@@ -98,3 +98,21 @@ def test_tag_cli_lines_and_labels():
     by_text = {p["text"][:6]: p["label"] for p in data["paragraphs"]}
     assert by_text["街道辖区面积"] == "background"
     assert by_text["一是部分老旧"] == "problem"
+
+
+SHUZHI = ("2025—2026学年度述职报告\n一、履行职责情况\n（一）抓常规，稳住教学质量的基本盘。\n"
+          "我坚持每周推门听课不少于3节，本学年共听课124节。\n"
+          "（二）抓评价，推动学校特色发展。\n我参与制定了学校发展规划，学生在全国青少年科技创新大赛中获得二等奖1项。\n"
+          "二、存在的问题\n一是深入学生少。\n三、今后努力的方向\n推进大单元教学研究。\n")
+
+
+def test_cls001_short_subheading_line_is_too_little_text_to_judge():
+    # “（二）抓评价，推动学校特色发展。” on its own line reads like a plan to the classifier, but a
+    # dozen characters is no evidence: CLS001 judges only bodies of min_chars (20) word characters.
+    from textcheck import where
+
+    assert where(SHUZHI, ["CLS001"]) == []
+    long_plan = SHUZHI.replace("（二）抓评价，推动学校特色发展。\n",
+                               "（二）抓评价。下一步，我将推动制定学校特色发展规划，力争明年建成两个市级特色项目，"
+                               "进一步扩大学校影响力。\n")
+    assert where(long_plan, ["CLS001"]) == [(5, 8, "CLS001")]

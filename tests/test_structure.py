@@ -57,6 +57,9 @@ NO_RESTART = "一、主要做法\n（一）抓学习\n学习。\n（二）抓队
 BAD_SEPARATORS = ("2026年工作总结\n一.基本情况\n全县学校12所。\n二 主要做法\n（一）、加强组织领导\n内容。\n"
                   "　　1、建立工作台账\n内容。\n三，存在的问题\n队伍老化。\n")
 
+ATTACHMENTS = ("某区工作汇报\n一、主要工作\n完成改造42个。\n二、存在的问题\n资金拨付滞后。\n三、下一步打算\n加快进度。\n\n"
+               "附件：1．改造项目进度表\n　　　2．养老服务项目进度表\n　　　3．资金拨付情况表\n\n某区人民政府\n2026年7月6日\n")
+
 CASES = [
     # ---- STR001 required section missing
     ("STR001", SUMMARY_NO_PLAN, [(4, 1, "STR001")], {}),
@@ -86,6 +89,10 @@ CASES = [
     # a second list under the same heading starts again at 1
     ("STR003", "（一）抓学习\n1.集中学习\n学习12次。\n2.专题研讨\n研讨4次。\n（二）抓队伍\n1.培训\n培训3次。\n",
      [], {}),
+    # an incident 情况报告 (“关于……情况的报告”) puts its problems under 原因分析: not a missing 存在的问题
+    ("STR001", "关于1号线3月5日运营故障处置情况的报告\n一、事件经过\n3月5日7:42，信号系统出现通信中断。\n"
+               "二、处置措施\n及时启动应急预案，调派公交车32辆接驳。\n三、原因分析\n区域控制器主板电容老化失效。\n"
+               "四、下一步工作\n编制信号系统改造方案。\n", [], {}),
     # ---- STR004 the same number twice
     ("STR004", REPEAT, [(5, 1, "STR004")], {}),
     ("STR004", "一、主要做法\n组织培训。\n二、取得的成效\n群众满意。\n三、存在的问题\n队伍老化。\n", [], {}),
@@ -117,6 +124,9 @@ CASES = [
     ("STR010", "一、主要做法\n组织培训3次。\n二、存在的问题\n三、下一步打算\n将加强培训。\n四、几点体会\n",
      [(3, 1, "STR010"), (6, 1, "STR010")], {}),
     ("STR010", "一、主要做法\n（一）抓学习。组织学习12次。\n二、存在的问题\n队伍老化。\n", [], {}),
+    # an attachment note listing several attachments (GB/T 9704-2012 7.3.5): “2．……表” goes on the note
+    ("STR010", ATTACHMENTS, [], {}),
+    ("STR006", ATTACHMENTS, [], {}),
     # ---- STR011 a stand-alone heading that is a whole paragraph
     ("STR011", "一、主要做法\n（一）坚持以党建引领为统领持续深化网格化管理服务机制创新推动基层治理体系和治理能力现代化水平不断提升\n"
                "内容。\n", [(2, 1, "STR011")], {}),

@@ -141,3 +141,11 @@ def test_wording_runs_in_a_fraction_of_a_second_on_a_long_report():
 
     check_document(doc, ruleset(), select=["WD"])
     assert time.perf_counter() - t < 1.0
+
+
+def test_wd005_noun_phrase_after_lacking_or_before_a_standard_is_not_adverbial():
+    # “统一的参考标准”: 参考 modifies 标准 (a noun compound), and after 缺乏/缺少 the phrase is an
+    # object — a 的 there is correct; a real adverbial in the same paragraph is still reported.
+    text = ("由于缺乏统一的参考标准，分摊方案迟迟定不下来。\n各地执行统一的参考标准。\n"
+            "各社区缺少统一的规划，有的小区积极的推进了加装工作。\n")
+    assert where(text, ["WD005"]) == [(3, 18, "WD005")]

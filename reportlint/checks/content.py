@@ -3,7 +3,9 @@
 Option ``check``:
 
 ``misplaced``       a paragraph whose predicted label (confidence ≥ ``min_confidence``, a
-                    percentage) is not among the labels its section expects;
+                    percentage) is not among the labels its section expects; a body shorter than
+                    ``min_chars`` word characters (default 20) is too little text to judge — often a
+                    one-line sub-heading such as “（五）抓评价，推动学校特色发展。”;
 ``no_figure``       an outcome section none of whose paragraphs carries a concrete figure
                     (number, percentage, rank, award);
 ``missing_label``   a section whose expected label never appears among its paragraphs
@@ -17,7 +19,8 @@ import re
 
 from ..finding import Hit
 
-OPTIONS = {"check": (str, True), "min_confidence": (int, False), "min_paragraphs": (int, False)}
+OPTIONS = {"check": (str, True), "min_confidence": (int, False), "min_paragraphs": (int, False),
+           "min_chars": (int, False)}
 DEFAULT_SCOPE = "section"
 CHECKS = ("misplaced", "no_figure", "missing_label")
 LABEL_ZH = {"background": "基本情况", "practice": "做法", "outcome": "成效", "insight": "经验启示",
@@ -28,6 +31,8 @@ ROLE_LABELS = {"background": ("background",), "practice": ("practice", "outcome"
                "integrity": ("practice", "insight"), "findings": ("outcome", "problem", "insight")}
 FIGURE = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万两]+(?:个|项|次|人|家|所|名|成|倍|批)|第[一二三四五六七八九十]"
                     r"|获评|荣获|被评为|授予|表彰|先进|示范|排名|位居|满分|全覆盖|零发生|零事故")
+
+_WORD = re.compile(r"\w")
 
 
 def compile(rule):
@@ -82,12 +87,15 @@ def run(rule, doc, units):
 
 def _misplaced(rule, doc):
     floor = rule.options.get("min_confidence", 70) / 100
+    shortest = rule.options.get("min_chars", 20)
     for h, role, paras in _sections(doc):
         want = expected(doc, role)
         if not want:
             continue
         for p in paras:
             if p.label is None or p.label == "other" or p.label in want or p.confidence < floor:
+                continue
+            if len(_WORD.findall(p.body)) < shortest:
                 continue
             s = p.body_start if p.body_start is not None else p.start
             yield Hit(s, p.end, {"label": LABEL_ZH[p.label], "confidence": f"{p.confidence:.0%}",
