@@ -85,6 +85,15 @@ def test_claims_pass_with_a_figure_nearby_or_when_negated_or_planned():
         assert where(text + "\n", ["CL002"]) == [], text
 
 
+def test_claims_pass_with_an_award_or_a_zero_record_as_the_fact():
+    text = ("某局2026年工作总结\n一、主要工作\n社区矫正工作成效显著，我局被司法部评为全国社区矫正工作先进集体。\n"
+            "执法规范化水平大幅提升，全年行政复议案件零纠错。\n二、存在的问题\n队伍年龄偏大。\n"
+            "三、下一步打算\n加强培训。\n")
+    assert where(text, ["CL002"]) == []
+    # an award is a fact only where it is said: a bare claim elsewhere is still reported
+    assert where(text.replace("加强培训。", "各项工作取得明显成效。"), ["CL002"]) == [(8, 7, "CL002")]
+
+
 def test_claim_is_reported_once_per_sentence():
     assert where("一是各项工作成效显著，服务水平大幅提升。\n", ["CL002"]) == [(1, 7, "CL002")]
 

@@ -68,7 +68,9 @@ NON_HITS = [
               "12345政务服务便民热线受理诉求2.3万件，全年接听咨询电话12000余个。\n"
               "通过12345 热线和“随手拍”平台受理群众诉求860件。\n"
               "公布举报电话0371-12388，受理举报32件。\n"
-              "（联系人：王明，联系电话：0371-66668888）\n"),
+              "（联系人：王明，联系电话：0371-66668888）\n"
+              "设立政策咨询电话0371-66668888，全年接听企业咨询3200个。\n"
+              "公布值班电话0371-66668889，实行24小时值班。\n"),
     ("WM002", "加大知识产权保护力度，查处侵权行为12起。\n"
               "组织干部职工学习交流典型经验，收集整理发布典型案例12个。\n"
               "以上测算数据仅供参考，最终以统计部门公布为准。\n"),
@@ -95,6 +97,12 @@ def test_rule_does_not_fire(code, text):
 def test_contact_ad_is_one_finding_not_two():
     # “电话：1391…” is WM001's; WM007 (a bare mobile number) stays silent on it.
     assert hits("咨询电话：13912345678\n", ["WM"]) == [(1, 1, "WM001")]
+
+
+def test_a_phone_set_up_as_a_work_measure_is_not_an_ad():
+    # “设立/开通/公布……电话” reports a measure; the same number as a bare line is still an ad
+    text = "设立政策咨询电话0371-66668888，全年接听企业咨询3200个。\n咨询电话 0371-66668888\n"
+    assert hits(text, ["WM"]) == [(2, 1, "WM001")]
 
 
 def test_a_watermark_line_gets_every_residue():
