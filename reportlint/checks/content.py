@@ -27,7 +27,7 @@ LABEL_ZH = {"background": "基本情况", "practice": "做法", "outcome": "成�
             "problem": "问题", "plan": "打算", "other": "其他"}
 ROLE_LABELS = {"background": ("background",), "practice": ("practice", "outcome"),
                "outcome": ("outcome",), "insight": ("insight",), "problem": ("problem",),
-               "plan": ("plan",), "suggestion": ("plan", "insight"), "politics": ("practice", "insight"),
+               "plan": ("plan", "problem"), "suggestion": ("plan", "insight"), "politics": ("practice", "insight"),
                "integrity": ("practice", "insight"), "findings": ("outcome", "problem", "insight")}
 FIGURE = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万两]+(?:个|项|次|人|家|所|名|成|倍|批)|第[一二三四五六七八九十]"
                     r"|获评|荣获|被评为|授予|表彰|先进|示范|排名|位居|满分|全覆盖|零发生|零事故")
