@@ -15,7 +15,7 @@ ROLE_NAMES = {
 }
 # Generic keywords, tried in this order when no profile synonym matches.
 _GENERIC = (
-    ("plan", ("下一步", "下步", "打算", "努力方向", "工作计划", "工作思路", "工作安排", "今后")),
+    ("plan", ("下一步", "下步", "打算", "努力方向", "工作计划", "工作思路", "安排", "今后", "展望")),
     ("suggestion", ("对策", "建议")),
     ("problem", ("问题", "不足", "短板", "差距", "困难", "弱项")),
     ("outcome", ("成效", "成绩", "成果", "成就", "收获", "实效")),
@@ -186,6 +186,10 @@ def names_role(text: str, role: str, profile: Profile | None) -> bool:
     return False
 
 
+# Title words that name the genre outright (“……会议情况的报告” is a 情况报告 whatever its headings).
+STRONG_TITLE_WORDS = ("述职", "述廉", "调研", "经验", "情况报告", "总结", "会议情况", "检查情况", "督查情况")
+
+
 def detect(title: str, headings: list[str], body: str, profiles: dict[str, Profile]) -> tuple[str | None, float]:
     """Pick the profile that best fits; return (name, confidence 0..1)."""
     if not profiles:
@@ -201,7 +205,7 @@ def detect(title: str, headings: list[str], body: str, profiles: dict[str, Profi
             i = tnorm.find(kw) if kw else -1
             if i != -1 and not any(a < i + len(kw) and i < b for a, b in taken):
                 taken.append((i, i + len(kw)))
-                s += 3.0 if kw in ("述职", "述廉", "调研", "经验", "情况报告", "总结") else 1.5
+                s += 3.0 if kw in STRONG_TITLE_WORDS else 1.5
         if prof.markers:
             s += min(2.0, 0.5 * sum(body.count(m) for m in prof.markers))
         covered[name] = 0

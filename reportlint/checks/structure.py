@@ -96,7 +96,7 @@ def _order(rule, doc):
         seen.append(h)
 
 
-_EITHER_ORDER = ({"insight", "problem"},)
+_EITHER_ORDER = ({"insight", "problem"}, {"insight", "plan"})  # 体会 sections float among the closing ones
 
 
 def _siblings(doc):
