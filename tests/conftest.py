@@ -12,3 +12,17 @@ def positions(report):
     """(line, column, code) of every finding of a FileReport, the form most tests assert."""
     assert report.error is None, report.error
     return [(f.line, f.column, f.code) for f in report.findings]
+
+
+def hits(text, select):
+    """(line, column, code) of what the built-in rules named by ``select`` find in ``text``."""
+    from reportlint import check_text
+
+    return positions(check_text(text, select=select if isinstance(select, list) else [select]))
+
+
+def excerpts(text, code):
+    """The matched text of every finding of rule ``code``."""
+    from reportlint import check_text
+
+    return [f.excerpt for f in check_text(text, select=[code]).findings]

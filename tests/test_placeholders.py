@@ -5,17 +5,7 @@ non-hit cases are the real-report forms a reviewer must not be bothered with.
 """
 import pytest
 
-from reportlint import check_text
-
-from conftest import positions
-
-
-def hits(text, select):
-    return positions(check_text(text, select=select if isinstance(select, list) else [select]))
-
-
-def excerpts(text, select):
-    return [f.excerpt for f in check_text(text, select=[select]).findings]
+from conftest import excerpts, hits
 
 
 # (code, text, expected hits) — every PH rule fires where it should, exactly there.

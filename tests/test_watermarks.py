@@ -5,17 +5,7 @@ real reports that mention 微信公众号, 会员, 热线, a government website 
 """
 import pytest
 
-from reportlint import check_text
-
-from conftest import positions
-
-
-def hits(text, select):
-    return positions(check_text(text, select=select if isinstance(select, list) else [select]))
-
-
-def excerpts(text, code):
-    return [f.excerpt for f in check_text(text, select=[code]).findings]
+from conftest import excerpts, hits
 
 
 HITS = [

@@ -53,58 +53,61 @@ def _plain(stream, color) -> bool:
 _CONTROL = {7: None, 8: None, 11: None, 12: None, 13: None}
 
 
-def render(reports, stream, docs=None, color: bool | None = None, **_):
-    if _plain(stream, color):
-        return render_plain(reports, stream)
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.text import Text
-
-    console = Console(file=stream, force_terminal=color, no_color=color is False, highlight=False,
-                      soft_wrap=True, emoji=False)
+def _lines(reports):
+    """The report as lines of (text, style) segments; both renderers print exactly these."""
     total = {"error": 0, "warning": 0, "info": 0}
     nfiles = nerr = 0
     for r in reports:
         nfiles += 1
         if r.error:
             nerr += 1
-            console.print(Text.assemble((r.path, "bold"), "：", (r.error, "bold red")))
+            yield [(r.path, "bold"), ("：", ""), (r.error, "bold red")]
             continue
         if not r.findings:
             continue
-        header = Text(r.path, style="bold underline")
+        header = [(r.path, "bold underline")]
         if r.profile:
-            header.append(f"  （报告类型：{r.profile}，置信度 {r.profile_confidence:.0%}；编码 {r.encoding}）",
-                          style="dim")
-        console.print(header)
+            header.append((f"  （报告类型：{r.profile}，置信度 {r.profile_confidence:.0%}；编码 {r.encoding}）", "dim"))
+        yield header
         lw = _loc_width(r.findings)
         for f in r.findings:
             total[f.severity] += 1
             loc = f.location or f"{f.line}:{f.column}"
-            console.print(Text.assemble(
-                ("  " + _pad(loc, lw), "dim"), " ", (f"{f.code}", _STYLE[f.severity]), " ",
-                (SEVERITY_ZH[f.severity], _STYLE[f.severity]), " ", f.message))
+            style = _STYLE[f.severity]
+            yield [("  " + _pad(loc, lw), "dim"), (" ", ""), (f.code, style), (" ", ""),
+                   (SEVERITY_ZH[f.severity], style), (" ", ""), (f.message, "")]
             line = r.line_text(f.line) if hasattr(r, "line_text") else None
             if line is not None:
                 shown = line.replace("\t", " " * _TABS)
                 prefix = line[: f.column - 1].replace("\t", " " * _TABS)
                 width = f.end_column - f.column if f.end_line == f.line else len(line) - f.column + 1
                 span = line[f.column - 1: f.column - 1 + max(width, 1)].replace("\t", " " * _TABS)
-                console.print(Text("      │ ", style="dim") + Text(shown))
-                console.print(Text("      │ ", style="dim") +
-                              Text(" " * _cells(prefix) + "^" * max(1, _cells(span)), style=_STYLE[f.severity]))
+                yield [("      │ ", "dim"), (shown, "")]
+                yield [("      │ ", "dim"), (" " * _cells(prefix) + "^" * max(1, _cells(span)), style)]
             if f.suggestion and f.suggestion not in f.message:
-                console.print(Text(f"      建议：{f.suggestion}", style="green"))
-        console.print()
+                yield [(f"      建议：{f.suggestion}", "green")]
+        yield []
     n = sum(total.values())
     failed = f"其中 {nerr} 个无法检查（原因见上）" if nerr else ""
     if n:
-        console.print(escape(f"共 {nfiles} 个文件，发现 {n} 个问题：错误 {total['error']}，警告 {total['warning']}，"
-                             f"提示 {total['info']}" + (f"；{failed}。" if failed else "。")))
+        yield [(f"共 {nfiles} 个文件，发现 {n} 个问题：错误 {total['error']}，警告 {total['warning']}，"
+                f"提示 {total['info']}" + (f"；{failed}。" if failed else "。"), "")]
     elif nerr:
-        console.print(f"共 {nfiles} 个文件，{failed}。", style="bold red")
+        yield [(f"共 {nfiles} 个文件，{failed}。", "bold red")]
     else:
-        console.print(f"共 {nfiles} 个文件，未发现问题。", style="green")
+        yield [(f"共 {nfiles} 个文件，未发现问题。", "green")]
+
+
+def render(reports, stream, docs=None, color: bool | None = None, **_):
+    if _plain(stream, color):
+        return render_plain(reports, stream)
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=stream, force_terminal=color, no_color=color is False, highlight=False,
+                      soft_wrap=True, emoji=False)
+    for segments in _lines(reports):
+        console.print(Text.assemble(*segments) if segments else "")
 
 
 def _out(s: str) -> str:
@@ -130,42 +133,5 @@ def _out(s: str) -> str:
 def render_plain(reports, stream) -> None:
     """What :func:`render` prints through rich to a non-terminal, without importing rich.console."""
     w = stream.write
-    total = {"error": 0, "warning": 0, "info": 0}
-    nfiles = nerr = 0
-    for r in reports:
-        nfiles += 1
-        if r.error:
-            nerr += 1
-            w(_out(f"{r.path}：{r.error}"))
-            continue
-        if not r.findings:
-            continue
-        header = r.path
-        if r.profile:
-            header += f"  （报告类型：{r.profile}，置信度 {r.profile_confidence:.0%}；编码 {r.encoding}）"
-        w(_out(header))
-        lw = _loc_width(r.findings)
-        for f in r.findings:
-            total[f.severity] += 1
-            loc = f.location or f"{f.line}:{f.column}"
-            w(_out(f"{'  ' + _pad(loc, lw)} {f.code} {SEVERITY_ZH[f.severity]} {f.message}"))
-            line = r.line_text(f.line) if hasattr(r, "line_text") else None
-            if line is not None:
-                shown = line.replace("\t", " " * _TABS)
-                prefix = line[: f.column - 1].replace("\t", " " * _TABS)
-                width = f.end_column - f.column if f.end_line == f.line else len(line) - f.column + 1
-                span = line[f.column - 1: f.column - 1 + max(width, 1)].replace("\t", " " * _TABS)
-                w(_out("      │ " + shown))
-                w(_out("      │ " + " " * _cells(prefix) + "^" * max(1, _cells(span))))
-            if f.suggestion and f.suggestion not in f.message:
-                w(_out(f"      建议：{f.suggestion}"))
-        w("\n")
-    n = sum(total.values())
-    failed = f"其中 {nerr} 个无法检查（原因见上）" if nerr else ""
-    if n:
-        w(f"共 {nfiles} 个文件，发现 {n} 个问题：错误 {total['error']}，警告 {total['warning']}，"
-          f"提示 {total['info']}" + (f"；{failed}。" if failed else "。") + "\n")
-    elif nerr:
-        w(f"共 {nfiles} 个文件，{failed}。\n")
-    else:
-        w(f"共 {nfiles} 个文件，未发现问题。\n")
+    for segments in _lines(reports):
+        w(_out("".join(text for text, _ in segments)) if segments else "\n")
