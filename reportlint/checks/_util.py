@@ -29,3 +29,13 @@ def content_sentences(doc):
         cache = [(p, doc.sentences(p)) for p in doc.content_paragraphs]
         doc.__dict__["_content_sentences"] = cache
     return cache
+
+
+def word_list(rule, words, key: str = "words") -> list:
+    """Validate a rule's word list (non-empty strings); raise a RuleFileError naming the entry."""
+    from ..errors import RuleFileError
+
+    for i, w in enumerate(words):
+        if not isinstance(w, str) or not w.strip():
+            raise RuleFileError("词表中有空项或非文本项。", rule.path, f"{key}[{i}]")
+    return words

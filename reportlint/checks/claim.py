@@ -18,10 +18,9 @@ Example (fires on “服务水平大幅提升。”, passes on “办结率大�
 """
 from __future__ import annotations
 
-from ..errors import RuleFileError
 from ..finding import Hit
 from ..safe_regex import compile_user_regex
-from ._util import content_sentences, excepted
+from ._util import content_sentences, excepted, word_list
 from .phrase import Matcher
 
 OPTIONS = {"words": (list, True), "evidence": (str, True), "window": (int, False), "skip": (str, False)}
@@ -29,10 +28,7 @@ DEFAULT_SCOPE = "paragraph"
 
 
 def compile(rule):
-    words = rule.options["words"]
-    for i, w in enumerate(words):
-        if not isinstance(w, str) or not w.strip():
-            raise RuleFileError("词表中有空项或非文本项。", rule.path, f"words[{i}]")
+    words = word_list(rule, rule.options["words"])
     skip = rule.options.get("skip")
     return (Matcher(words), compile_user_regex(rule.options["evidence"], rule.path, "evidence"),
             compile_user_regex(skip, rule.path, "skip") if skip else None)

@@ -24,7 +24,7 @@ from collections import Counter
 
 from ..errors import RuleFileError
 from ..finding import Hit
-from ._util import excepted
+from ._util import excepted, word_list
 from .phrase import Matcher
 
 OPTIONS = {"groups": (dict, True), "threshold": ((int, float), True), "min_chars": (int, False),
@@ -37,10 +37,7 @@ def compile(rule):
     for g, lst in rule.options["groups"].items():
         if not isinstance(lst, list):
             raise RuleFileError("每个分组应是词语列表。", rule.path, f"groups.{g}")
-        for i, w in enumerate(lst):
-            if not isinstance(w, str) or not w.strip():
-                raise RuleFileError("词表中有空项或非文本项。", rule.path, f"groups.{g}[{i}]")
-            words.append(w)
+        words.extend(word_list(rule, lst, f"groups.{g}"))
     if rule.options["threshold"] <= 0:
         raise RuleFileError("应为正数。", rule.path, "threshold")
     return Matcher(words)

@@ -14,8 +14,8 @@ Example (fires on two paragraphs in a row starting “通过”)::
 """
 from __future__ import annotations
 
-from ..errors import RuleFileError
 from ..finding import Hit
+from ._util import word_list
 
 OPTIONS = {"words": (list, True), "min_run": (int, False)}
 DEFAULT_SCOPE = "paragraph"
@@ -23,10 +23,7 @@ _LEAD = " \t\u3000\u00a0"
 
 
 def compile(rule):
-    words = rule.options["words"]
-    for i, w in enumerate(words):
-        if not isinstance(w, str) or not w.strip():
-            raise RuleFileError("词表中有空项或非文本项。", rule.path, f"words[{i}]")
+    words = word_list(rule, rule.options["words"])
     return sorted(set(words), key=lambda w: (-len(w), w))
 
 

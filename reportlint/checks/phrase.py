@@ -16,8 +16,7 @@ Example (fires on “仅供学习交流”)::
 from __future__ import annotations
 
 from ..finding import Hit
-from ..errors import RuleFileError
-from ._util import excepted
+from ._util import excepted, word_list
 
 OPTIONS = {"words": (list, True), "suggestion": (str, False)}
 DEFAULT_SCOPE = "paragraph"
@@ -60,10 +59,7 @@ class Matcher:
 
 
 def compile(rule):
-    words = rule.options["words"]
-    for i, w in enumerate(words):
-        if not isinstance(w, str) or not w.strip():
-            raise RuleFileError("词表中有空项或非文本项。", rule.path, f"words[{i}]")
+    words = word_list(rule, rule.options["words"])
     return Matcher(words)
 
 
