@@ -67,19 +67,8 @@ def measured(cmd: list[str], env: dict) -> tuple[float, float, float]:
     return dt, rss, cpu
 
 
-JIEBA = r"""
-import glob, os, sys, time, resource, logging
-import jieba
-jieba.setLogLevel(logging.WARNING)
-jieba.initialize()
-files = sorted(glob.glob(os.path.join(sys.argv[1], "**", "*.*"), recursive=True))
-texts = [open(f, encoding="utf-8").read() for f in files]
-t = time.perf_counter()
-n = 0
-for s in texts:
-    n += len(jieba.lcut(s))
-print(time.perf_counter() - t, n)
-"""
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from run import JIEBA_ALONE  # noqa: E402  (the same baseline as make bench: jieba.lcut over a file list)
 
 
 def main(argv=None) -> int:
@@ -107,7 +96,11 @@ def main(argv=None) -> int:
                 print(f"{n:>6} {name:<20} {dt:>8.2f} {cpu:>7.2f} {files / dt:>8.1f} {mb / dt:>6.2f} "
                       f"{(f'{rss:.0f}' if rss else '—'):>11}", flush=True)
 
-            out = subprocess.run([sys.executable, "-c", JIEBA, os.path.join(tmp, "reports")], env=env,
+            listing = os.path.join(tmp, "files.txt")
+            with open(listing, "w", encoding="utf-8") as fh:
+                fh.writelines(p + "\n" for p in sorted(glob.glob(os.path.join(tmp, "reports", "**", "*.*"),
+                                                                  recursive=True)))
+            out = subprocess.run([sys.executable, "-c", JIEBA_ALONE, listing], env=env,
                                  capture_output=True, text=True, check=True).stdout.split()
             show("jieba alone, 1 core", float(out[0]), None, float(out[0]))
             for j in [int(x) for x in a.jobs.split(",") if x != ""]:

@@ -29,6 +29,13 @@ def _fmt(v) -> str:
     return f"{v:.1%}" if isinstance(v, float) and v <= 1 else f"{v:g}" if isinstance(v, float) else str(v)
 
 
+def _open(name: str, title: str, h: int) -> list[str]:
+    """The opening of a chart: the <svg> element with its accessible title, and the visible title."""
+    return [f'<svg class="chart" data-chart="{escape(name)}" role="img" viewBox="0 0 {W} {h}" width="{W}" '
+            f'height="{h}" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>',
+            f'<text x="10" y="20" font-size="15" font-weight="bold">{escape(title)}</text>']
+
+
 def hbar(name: str, title: str, items, value_fmt=_fmt) -> str:
     """Horizontal bars: ``items`` = [(label, value)]."""
     items = list(items)
@@ -38,9 +45,7 @@ def hbar(name: str, title: str, items, value_fmt=_fmt) -> str:
     row = 24
     h = 40 + row * max(1, len(items))
     vmax = max([v for _, v in items] + [0]) or 1
-    out = [f'<svg class="chart" data-chart="{escape(name)}" role="img" viewBox="0 0 {W} {h}" width="{W}" '
-           f'height="{h}" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>',
-           f'<text x="10" y="20" font-size="15" font-weight="bold">{escape(title)}</text>']
+    out = _open(name, title, h)
     for i, (lab, v) in enumerate(items):
         y = 32 + i * row
         w = max(1, round(bar_w * v / vmax)) if v else 0
@@ -61,9 +66,7 @@ def histogram(name: str, title: str, hist, x_label: str) -> str:
     plot_h = h - top - bottom
     bw = (W - left - 20) / n
     cmax = max([b["count"] for b in hist] + [0]) or 1
-    out = [f'<svg class="chart" data-chart="{escape(name)}" role="img" viewBox="0 0 {W} {h}" width="{W}" '
-           f'height="{h}" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>',
-           f'<text x="10" y="20" font-size="15" font-weight="bold">{escape(title)}</text>',
+    out = _open(name, title, h) + [
            f'<line x1="{left}" y1="{top + plot_h}" x2="{W - 10}" y2="{top + plot_h}" stroke="#888"/>']
     for i, b in enumerate(hist):
         bh = round(plot_h * b["count"] / cmax)
@@ -87,9 +90,7 @@ def stacked(name: str, title: str, rows, keys, key_names: dict) -> str:
     bar_w = W - lx - 20
     row = 26
     h = 70 + row * max(1, len(rows))
-    out = [f'<svg class="chart" data-chart="{escape(name)}" role="img" viewBox="0 0 {W} {h}" width="{W}" '
-           f'height="{h}" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>',
-           f'<text x="10" y="20" font-size="15" font-weight="bold">{escape(title)}</text>']
+    out = _open(name, title, h)
     x = 10
     for i, k in enumerate(keys):
         nm = key_names.get(k, k)

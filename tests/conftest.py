@@ -26,3 +26,15 @@ def excerpts(text, code):
     from reportlint import check_text
 
     return [f.excerpt for f in check_text(text, select=[code]).findings]
+
+
+def assert_examples_hold(code):
+    """The examples shipped in rule ``code``: it has both kinds, each bad one fires, each good one does not."""
+    from reportlint.commands import load_ruleset
+
+    rule = load_ruleset().by_code()[code]
+    assert rule.examples["bad"] and rule.examples["good"]
+    for ex in rule.examples["bad"]:
+        assert hits(ex, code), ex
+    for ex in rule.examples["good"]:
+        assert hits(ex, code) == [], ex

@@ -5,7 +5,7 @@ non-hit cases are the real-report forms a reviewer must not be bothered with.
 """
 import pytest
 
-from conftest import excerpts, hits
+from conftest import assert_examples_hold, excerpts, hits
 
 
 # (code, text, expected hits) — every PH rule fires where it should, exactly there.
@@ -105,11 +105,4 @@ def test_each_placeholder_reported_by_one_rule_only():
 @pytest.mark.parametrize("code", [f"PH00{i}" for i in range(1, 9)])
 def test_every_rule_has_examples_that_hold(code):
     """The examples shipped in the rule file: each bad one fires, each good one does not."""
-    from reportlint.commands import load_ruleset
-
-    rule = load_ruleset().by_code()[code]
-    assert rule.examples["bad"] and rule.examples["good"]
-    for ex in rule.examples["bad"]:
-        assert hits(ex, code), ex
-    for ex in rule.examples["good"]:
-        assert hits(ex, code) == [], ex
+    assert_examples_hold(code)

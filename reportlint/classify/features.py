@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 import re
 
+from ..outline import DATE_LINE
+
 _DIGITS = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _SPACE = re.compile(r"[\s\u3000]+")
 _ENUM = re.compile(r"^(?:[（(]?[一二三四五六七八九十0-9０-９]{1,2}[）)、.．]|[①-⑳]|第[一二三四五六七八九十]+[，、]|[一二三四五六七八九十]是)")
@@ -27,7 +29,7 @@ CUES = {
     "act": re.compile(r"开展|组织|建立|推行|实施|落实|坚持|完善|制定|召开|举办|推进|强化|健全|印发|出台|探索"),
     "first_person": re.compile(r"本人|我自|我始终|我坚持|我主动"),
     "formula": re.compile(r"汇报如下|报告如下|总结如下|各位领导|尊敬的|谢谢大家|此致|敬礼|^[^，。]{0,20}[：:]$"),
-    "date_line": re.compile(r"^\s*(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年\s*[0-9一二三四五六七八九十〇]{1,3}\s*月(?:\s*[0-9一二三四五六七八九十〇]{1,3}\s*日)?\s*$"),
+    "date_line": DATE_LINE,  # the outline's date line (落款日期)
 }
 
 
