@@ -86,6 +86,7 @@ class Document:
     profile_confidence: float = 0.0
     parts: list = field(default_factory=list)  # reader.Part list for docx
     year: int | None = None  # the report's own year (title, date line, --year)
+    year_source: str | None = None  # where ``year`` came from: "title", "date" (落款) or "option" (--year)
     fonts: dict = field(default_factory=dict)  # docx: line -> east-Asian font of its first run
 
     @cached_property

@@ -15,7 +15,7 @@ RUNIN_HEAD_MAX = 30  # chars: a first sentence this short, followed by more, is 
 _TERM = re.compile(r"[。；;！!？?：:]")
 _INNER_TERM = re.compile(r"[。；;！!？?]")
 _YEAR_IN_TITLE = re.compile(r"(20\d\d)\s*年")
-_DATE_LINE = re.compile(r"^\s*(20\d\d|二〇[一二三四五六七八九〇]{2})\s*年\s*[0-9一二三四五六七八九十〇]{1,3}\s*月"
+DATE_LINE = re.compile(r"^\s*(20\d\d|二〇[一二三四五六七八九〇]{2})\s*年\s*[0-9一二三四五六七八九十〇]{1,3}\s*月"
                         r"(\s*[0-9一二三四五六七八九十〇]{1,3}\s*日)?\s*$")
 _CN_YEAR = str.maketrans("〇一二三四五六七八九", "0123456789")
 # Lines above the title that are not the title: an attachment mark (GB/T 9704-2012 8.2 “附件2”).
@@ -61,7 +61,7 @@ def build(text: str, path: str = "<文本>", kind: str = "text", encoding: str =
     prof = profiles.get(doc.profile) if doc.profile else None
     doc.__dict__["_profile_obj"] = prof
     _assign_roles(doc, prof)
-    doc.year = year or _report_year(doc)
+    doc.year, doc.year_source = (year, "option") if year else _report_year(doc)
     return doc
 
 
@@ -353,17 +353,31 @@ def _assign_sections(doc: Document) -> None:
         p.section = None if p.part and not p.table else current
 
 
-def _report_year(doc: Document) -> int | None:
-    """The report's own year: from the title, else from a date line near the end."""
+def title_year(doc: Document) -> int | None:
+    """The year named in the title or subtitle (“2026年上半年工作总结”)."""
     for idx in (doc.title, doc.subtitle):
         if idx is not None:
             m = _YEAR_IN_TITLE.search(doc.paragraphs[idx].text)
             if m:
                 return int(m.group(1))
+    return None
+
+
+def date_line(doc: Document):
+    """The date line near the end (落款日期): (paragraph, year), or None."""
     for p in reversed(doc.paragraphs[-6:]):
-        m = _DATE_LINE.match(p.text)
+        m = DATE_LINE.match(p.text)
         if m:
             y = m.group(1).translate(_CN_YEAR)
             if y.isdigit():
-                return int(y)
+                return p, int(y)
     return None
+
+
+def _report_year(doc: Document) -> tuple[int | None, str | None]:
+    """The report's own year and where it was found: the title, else the date line."""
+    y = title_year(doc)
+    if y:
+        return y, "title"
+    found = date_line(doc)
+    return (found[1], "date") if found else (None, None)

@@ -74,6 +74,8 @@ def test_stale_period_needs_a_certain_year():
     undated = "屋场里说事\n2023年上半年，镇里先在3个村试行。\n"
     assert where(undated, ["NUM007"]) == []  # no year at all
     assert where(undated, ["NUM007"], year=2026) == [(2, 1, "NUM007")]  # --year makes it certain
+    # --year is certain even when it equals the date line's year (the outline records where the year came from)
+    assert where(narrative, ["NUM007"], year=2026) == [(2, 1, "NUM007")]
 
 
 def test_past_year_used_for_plans():

@@ -27,6 +27,7 @@ import re
 
 from ..finding import Hit
 from ..safe_regex import compile_user_regex
+from ..outline import DATE_LINE, date_line
 from ._util import excepted, fill
 
 OPTIONS = {"period": (str, True), "not_before": (str, False), "not_after": (str, False),
@@ -37,7 +38,6 @@ DEFAULT_SCOPE = "paragraph"
 _YEAR = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年")
 _RANGE_BEFORE = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年?\s*)[—\-－～~至到]\s*$")
 _RANGE_AFTER = re.compile(r"^\s*[—\-－～~至到]\s*(?:19|20)[0-9]{2}")
-_DATE_LINE = re.compile(r"^\s*(20[0-9]{2})\s*年\s*[0-9]{1,2}\s*月")
 _CLAUSE = re.compile(r"[，,。；;：:！!？?\n]")
 
 
@@ -61,28 +61,9 @@ def compile(rule):
 
 
 def _years(doc):
-    """(the year is certain — named in the title or given explicitly —, date-line year or None)."""
-    named = False
-    for idx in (doc.title, doc.subtitle):
-        if idx is not None and f"{doc.year}" in doc.paragraphs[idx].text:
-            named = True
-    dated = None
-    for p in reversed(doc.paragraphs[-6:]):
-        m = _DATE_LINE.match(p.text)
-        if m and len(p.text) <= 20:
-            dated = int(m.group(1))
-            break
-    if not named and doc.year != dated and doc.year not in _title_years(doc):
-        named = True  # neither from the title nor from the date line: given with --year
-    return named, dated
-
-
-def _title_years(doc):
-    out = set()
-    for idx in (doc.title, doc.subtitle):
-        if idx is not None:
-            out.update(int(y) for y in re.findall(r"(20[0-9]{2})\s*年", doc.paragraphs[idx].text))
-    return out
+    """(the year is certain — named in the title or given with --year —, date-line year or None)."""
+    found = date_line(doc)
+    return doc.year_source in ("title", "option"), (found[1] if found else None)
 
 
 def run(rule, doc, units):
@@ -95,7 +76,7 @@ def run(rule, doc, units):
     skip = {doc.title, doc.subtitle}
     for base, text in units:
         para = doc.paragraph_at(base)
-        if para is not None and (para.index in skip or _DATE_LINE.match(para.text) and len(para.text) <= 20):
+        if para is not None and (para.index in skip or DATE_LINE.match(para.text)):
             continue
         for m in _YEAR.finditer(text):
             y = int(m.group(1))
