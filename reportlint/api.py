@@ -169,11 +169,14 @@ def outline(text: str, *, profile: str | None = None, kind: str = "text") -> "Do
 
 @dataclass(frozen=True)
 class Tagged:
-    """One content paragraph with its predicted label and the model's confidence (0–1).
+    """One content paragraph with its label and the model's confidence (0–1).
 
     ``label`` is one of background 基本情况, practice 做法, outcome 成效, insight 启示/体会,
-    problem 问题, plan 打算, other; ``start``/``end`` are character offsets, ``line`` is 1-based;
-    ``section_role`` is the role of the section it stands under (None when unknown).
+    problem 问题, plan 打算, other — the label of the report read as a sequence (its words, the
+    headings above it, where it stands, its neighbours); ``content_label``/``content_confidence``
+    are what the paragraph's words alone say (what the CLS rules compare with the section);
+    ``start``/``end`` are character offsets, ``line`` is 1-based; ``section_role`` is the role of
+    the section it stands under (None when unknown).
     """
 
     line: int
@@ -183,14 +186,17 @@ class Tagged:
     confidence: float
     text: str
     section_role: str | None
+    content_label: str | None = None
+    content_confidence: float = 0.0
 
 
 def tagged(doc: "Document") -> list[Tagged]:
     """Label the paragraphs of an already built document (the title is ``other``)."""
     from .classify.predict import tag_document
 
-    tag_document(doc)
-    return [Tagged(p.line, p.start, p.end, p.label, round(p.confidence, 3), p.text, doc.role_of(p))
+    tag_document(doc, decode=True)
+    return [Tagged(p.line, p.start, p.end, p.label, round(p.confidence, 3), p.text, doc.role_of(p),
+                   p.content_label, round(p.content_confidence, 3))
             for p in doc.paragraphs if p.label]
 
 

@@ -229,7 +229,7 @@ def cmd_tag(args) -> int:
     from .outline_view import render_tags, tags_dict
 
     doc, _ = _read_doc(args.file)
-    tag_document(doc)
+    tag_document(doc, decode=True)
     out = _stdout()
     if args.format == "json":
         json.dump(tags_dict(doc), out, ensure_ascii=False, indent=2)

@@ -59,6 +59,8 @@ class Paragraph:
     table: bool = False
     label: str | None = None  # set by the classifier
     confidence: float = 0.0
+    content_label: str | None = None  # the content-only label when ``label`` is a decoded one
+    content_confidence: float = 0.0
 
     @property
     def is_heading_only(self) -> bool:
@@ -84,6 +86,7 @@ class Document:
     subtitle: int | None = None
     profile: str | None = None
     profile_confidence: float = 0.0
+    profile_guess: str | None = None  # the closest type when ``profile`` is None (未能判断)
     parts: list = field(default_factory=list)  # reader.Part list for docx
     year: int | None = None  # the report's own year (title, date line, --year)
     year_source: str | None = None  # where ``year`` came from: "title", "date" (落款) or "option" (--year)

@@ -64,7 +64,7 @@ def render_tree(doc, stream) -> None:
     con = Console(file=stream, highlight=False, soft_wrap=False)
     con.print(root)
     conf = f"{doc.profile_confidence:.0%}"
-    con.print(Text(f"报告类型：{doc.profile or '未识别'}（置信度 {conf}）；"
+    con.print(Text(f"报告类型：{doc.profile or '未能判断'}（置信度 {conf}）；"
                    f"年份：{doc.year or '未识别'}；正文段落 {len(doc.content_paragraphs)} 段", style="dim"))
     if not doc.headings:
         con.print(Text("未识别到任何小标题。", style="yellow"))
@@ -75,9 +75,11 @@ LABEL_ZH = {"background": "基本情况", "practice": "做法", "outcome": "成�
 
 
 def tags_dict(doc) -> dict:
-    return {"path": doc.path, "profile": doc.profile, "paragraphs": [
+    return {"path": doc.path, "profile": doc.profile, "profile_confidence": doc.profile_confidence,
+            "profile_guess": doc.profile_guess, "paragraphs": [
         {"line": p.line, "label": p.label, "label_zh": LABEL_ZH.get(p.label, p.label),
-         "confidence": round(p.confidence, 3), "section_role": doc.role_of(p), "text": p.text}
+         "confidence": round(p.confidence, 3), "content_label": p.content_label,
+         "content_confidence": round(p.content_confidence, 3), "section_role": doc.role_of(p), "text": p.text}
         for p in doc.paragraphs if p.label]}
 
 

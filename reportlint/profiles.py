@@ -187,7 +187,9 @@ def names_role(text: str, role: str, profile: Profile | None) -> bool:
 
 
 # Title words that name the genre outright (“……会议情况的报告” is a 情况报告 whatever its headings).
-STRONG_TITLE_WORDS = ("述职", "述廉", "调研", "经验", "情况报告", "总结", "会议情况", "检查情况", "督查情况")
+STRONG_TITLE_WORDS = ("述职", "述廉", "调研", "经验", "情况报告", "总结", "会议情况", "检查情况", "督查情况",
+                      "讲话", "事迹", "工作思路", "工作要点", "工作计划", "代表大会", "教代会", "职代会", "党代会",
+                      "概况", "简介", "年终总结", "转正", "个人工作总结", "个人总结", "个人年终")
 
 
 def detect(title: str, headings: list[str], body: str, profiles: dict[str, Profile]) -> tuple[str | None, float]:
@@ -205,7 +207,8 @@ def detect(title: str, headings: list[str], body: str, profiles: dict[str, Profi
             i = tnorm.find(kw) if kw else -1
             if i != -1 and not any(a < i + len(kw) and i < b for a, b in taken):
                 taken.append((i, i + len(kw)))
-                s += 3.0 if kw in STRONG_TITLE_WORDS else 1.5
+                # a longer (more specific) title word is stronger evidence: 个人工作总结 over 总结
+                s += (4.0 if kw in STRONG_TITLE_WORDS else 1.5) + 0.25 * max(0, len(kw) - 2)
         if prof.markers:
             s += min(2.0, 0.5 * sum(body.count(m) for m in prof.markers))
         covered[name] = 0

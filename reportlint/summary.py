@@ -96,7 +96,7 @@ def analyse_task(task) -> dict:
         doc = build_document(read_path(path), rs, Options())
     except ReportlintError as exc:
         return {"path": path, "error": exc.message}
-    tag_document(doc)
+    tag_document(doc, decode=True)
     sections = []
     for h, s, e in doc.top_sections():
         sections.append([h.role or CONTENT, chars(doc.text[s:e])])

@@ -51,6 +51,13 @@ def corpus(tmp_path, monkeypatch):
     monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path / "cache"))
     load_ruleset([])  # verify the rules' examples with the real classifier, before stubbing it
     monkeypatch.setattr(predmod, "predict", fake_predict)
+    from reportlint.classify import sequence
+
+    def fake_decode(doc, model):  # summary reports decoded labels: the stub decides them too
+        return [sequence.ParaLabel(p.index, *fake_predict(p.body), *fake_predict(p.body))
+                for p in sequence.sequence_items(doc)]
+
+    monkeypatch.setattr(sequence, "label_paragraphs", fake_decode)
     words = Matcher(["深入开展", "切实加强", "持续加强"])
     monkeypatch.setattr(summary, "density_matchers", lambda rs: [("CL999", words)])
     d = tmp_path / "报告"

@@ -7,7 +7,9 @@ Option ``check`` picks one of:
                      top-level content headings (“二、聚焦主责主业，全力维护辖区安全稳定”) are
                      the work itself: they stand for the profile's 做法 section (基本情况 in a
                      profile without one, e.g. 调研报告); a combined heading (“存在的问题和下一步
-                     打算”) provides every section it names;
+                     打算”) provides every section it names; a closing section written as a
+                     paragraph in the last half (“下一步，我们将……”, “工作中还存在一些不足：一是……”)
+                     provides its role;
 ``order``            top-level sections stand in a different order from the profile; 体会/启示 may
                      stand before or after 存在的问题 (both orders are usual in 工作总结);
 ``gap``              numbering skips or goes back at one level (一、二、四 / （四）（六）（五）);
@@ -25,6 +27,8 @@ Option ``check`` picks one of:
 ``no_headings``      no headings at all in a report longer than ``min_chars`` characters.
 """
 from __future__ import annotations
+
+import re
 
 from .. import numbering
 from ..finding import Hit
@@ -64,12 +68,34 @@ def _named_tops(doc):
     return [h for h in _top(doc) if h.role]
 
 
+# A closing section written as a paragraph instead of under a heading that names it
+# (“五、持续用力，推动……常态长效” + “下一步，我们将……”; “当然，工作中还存在一些不足：一是……”).
+_TEXT_ROLES = (
+    ("plan", re.compile(r"^(?:[^。；]{0,8}[，,])?(?:下一步|下步|下阶段|下一阶段|今后|接下来|明年|新的一年|新学期"
+                        r"|(?:20\d\d|二〇[一二三四五六七八九〇]{2})年[^。]{0,6}(?:将|要|计划|打算))")),
+    ("problem", re.compile(r"^[^。]{0,24}(?:存在(?:的|着)?(?:一些|以下|不少)?(?:问题|不足|短板|差距|困难)"
+                           r"|不足之处|短板弱项|问题和不足|差距和不足|仍有差距|还有(?:一些)?差距)")),
+)
+
+
+def _roles_in_text(doc) -> set[str]:
+    """Closing roles (问题、打算) whose content stands as a paragraph in the last half of the report."""
+    found = set()
+    paras = doc.content_paragraphs
+    for p in paras[len(paras) // 2:]:
+        body = p.body.lstrip()
+        for role, rx in _TEXT_ROLES:
+            if rx.match(body):
+                found.add(role)
+    return found
+
+
 def _missing_section(rule, doc):
     prof = doc.__dict__.get("_profile_obj")
     named = _named_tops(doc)
     if prof is None or len(named) < rule.options.get("min_named", 2):
         return
-    roles = {h.role for h in doc.headings if h.role}
+    roles = {h.role for h in doc.headings if h.role} | _roles_in_text(doc)
     for h in _top(doc):  # a combined heading (“存在的问题和下一步打算”) provides both sections
         if h.role:
             roles |= roles_in(h.text, prof)

@@ -21,7 +21,9 @@ ALL_LABELS = LABELS + ("heading",)
 GENRE_DIRS = {
     "工作汇报": "work-report", "工作总结": "annual-summary", "半年总结": "half-year-summary",
     "述职报告": "duty-report", "经验交流材料": "experience", "调研报告": "research",
-    "情况报告": "situation", "党建工作汇报": "party-building", "表态发言": "speech",
+    "情况报告": "situation", "党建工作汇报": "party-building", "表态发言": "speech", "讲话": "speech",
+    "工作思路": "work-plan", "先进事迹": "exemplary", "概况介绍": "profile", "代表大会报告": "congress",
+    "个人总结": "staff-summary",
 }
 
 

@@ -17,12 +17,14 @@ _DIGITS = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _SPACE = re.compile(r"[\s\u3000]+")
 _ENUM = re.compile(r"^(?:[（(]?[一二三四五六七八九十0-9０-９]{1,2}[）)、.．]|[①-⑳]|第[一二三四五六七八九十]+[，、]|[一二三四五六七八九十]是)")
 CUES = {
-    "fig_pct": re.compile(r"[0-9０-９][%％]|百分点|成[以左]?"),
+    # 三成、二成以上 (a share), never the 成 of 成立/形成/成效
+    "fig_pct": re.compile(r"[0-9０-９][%％]|百分点|(?<=[一二三四五六七八九两0-9０-９])成(?![立为功绩效果员本熟长就])"),
     "fig_num": re.compile(r"[0-9０-９]"),
     "fig_unit": re.compile(r"[0-9０-９.]+\s*(?:万|亿|千)?(?:元|人次|人|户|个|件|次|家|所|项|条|名|场|起|吨|亩|公里|天|小时|分)"),
     "cmp": re.compile(r"同比|环比|较去年|较上年|比上年|增长|下降|提高了?|提升了?|减少了?|缩短|翻了"),
     "rank": re.compile(r"排名|位居|第[一二三]名|获评|荣获|被评为|授予|表彰|满意度|完成率|达标率|覆盖率"),
-    "future": re.compile(r"下一步|下步|下半年|明年|今后|将(?:进一步|继续|着力|重点|全面)?|计划|力争|拟|确保|预计|20(?:2[7-9]|3\d)年"),
+    # a future time frame; not 确保/力争/计划 alone, which real reports use in a third of what was done
+    "future": re.compile(r"下一步|下步|下半年|下阶段|下一阶段|明年|今后|新的一年|将(?=进一步|继续|着力|重点|全面|加快|加大|持续|不断|深入|切实|努力|大力|积极|逐步|围绕|以|在|于|按照|把|会|要)|20(?:2[7-9]|3\d)年"),
     "modal": re.compile(r"必须|关键在于|只有.{0,20}才|始终|要坚持|要把|启示|体会|经验表明|实践证明|深刻认识到|根本在于|前提|基础在于|离不开"),
     "short": re.compile(r"不够|不足|有待|短板|薄弱|不平衡|不充分|滞后|欠缺|偏低|偏弱|仍存在|还存在|仍然存在|尚未|难以|不到位|问题"),
     "bg": re.compile(r"现有|下设|共有|辖区|总面积|常住人口|成立于|承担|位于|职工|在编|党员\d|占地"),
@@ -44,6 +46,19 @@ def normalize(text: str) -> str:
 
 
 _NO_PERIOD = re.compile(r"[。；！？]")
+_WILL = re.compile(r"将(?:进一步|继续|着力|重点|全面|加快|加大|持续|不断|深入|切实|努力|大力|积极|逐步|围绕|以|在|于|按照|会|要|[^，。；]{0,2}$)")
+
+
+def _offsets(text: str, words: list[str]) -> list[int]:
+    """Start offset of each token in ``text`` (tokens are in order; whitespace tokens removed)."""
+    out, pos = [], 0
+    for w in words:
+        i = text.find(w, pos)
+        if i < 0:
+            i = pos
+        out.append(i)
+        pos = i + len(w)
+    return out
 _CUE_SEARCH = [("cue:" + name, rx.search) for name, rx in CUES.items()]
 
 
@@ -56,6 +71,10 @@ def feature_set(text: str) -> set[str]:
     raw = text.strip()
     t = normalize(raw)
     words = [w for w in _cut(t) if w.strip()]
+    # 将 before a verb phrase is the future (将进一步……); before an object it is the preposition of
+    # what was done (将……纳入考核): two different features
+    words = ["将·把" if w == "将" and not _WILL.match(t, i) else w
+             for w, i in zip(words, _offsets(t, words))]
     feats = {"w:" + w for w in words}
     feats.update(["b:" + a + "|" + b for a, b in zip(words, words[1:])])
     feats.update(["c1:" + c for c in t])

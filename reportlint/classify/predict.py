@@ -68,6 +68,8 @@ class CompactModel(Mapping):
             return self.labels
         if key == "intercept":
             return self.intercept
+        if key != "weights" and key in self.meta:  # the heading prior and CRF blocks are small
+            return self.meta[key]
         return self._full()[key]
 
     def __iter__(self):
@@ -149,15 +151,19 @@ def _scores(feats: set, model) -> list[float]:
     return [bi + v * sum(col) for bi, col in zip(b, zip(*ws))] if ws else list(b)
 
 
-def predict_proba(text: str, model: dict | None = None) -> dict[str, float]:
-    from .features import feature_set
-
-    model = model or load_model()
-    scores = _scores(feature_set(text), model)
+def softmax_scores(feats: set, model) -> dict[str, float]:
+    """Label probabilities of a linear model over binary ``feats`` (L2-normalised)."""
+    scores = _scores(feats, model)
     m = max(scores)
     exps = [math.exp(s - m) for s in scores]
     z = sum(exps)
     return {lab: e / z for lab, e in zip(model["labels"], exps)}
+
+
+def predict_proba(text: str, model: dict | None = None) -> dict[str, float]:
+    from .features import feature_set
+
+    return softmax_scores(feature_set(text), model or load_model())
 
 
 def predict(text: str, model: dict | None = None) -> tuple[str, float]:
@@ -166,18 +172,39 @@ def predict(text: str, model: dict | None = None) -> tuple[str, float]:
     return label, probs[label]
 
 
-def tag_document(doc, model: dict | None = None) -> None:
-    """Set ``label`` and ``confidence`` on every content paragraph of ``doc`` (idempotent)."""
-    if doc.__dict__.get("_tagged"):
+def tag_document(doc, model: dict | None = None, decode: bool = False) -> None:
+    """Set ``label`` and ``confidence`` on every content paragraph of ``doc`` (idempotent).
+
+    ``decode=False`` (the CLS rules): the content-only label, what the paragraph's words say.
+    ``decode=True`` (``tag``, ``summary``, the API): the label of the report read as a sequence
+    (:func:`reportlint.classify.sequence.label_paragraphs`); the content-only label is kept in
+    ``content_label``/``content_confidence``.
+    """
+    key = "_decoded" if decode else "_tagged"
+    if doc.__dict__.get(key):
         return
     model = model or load_model()
     skip = {doc.title, doc.subtitle}
     for p in doc.paragraphs:
         if p.index in skip:
             p.label, p.confidence = "other", 1.0
+            p.content_label, p.content_confidence = "other", 1.0
+    if decode:
+        from .sequence import label_paragraphs
+
+        for pl in label_paragraphs(doc, model):
+            p = doc.paragraphs[pl.index]
+            p.label, p.confidence = pl.label, pl.confidence
+            p.content_label, p.content_confidence = pl.content_label, pl.content_confidence
+        doc.__dict__["_decoded"] = True
+        doc.__dict__["_tagged"] = False  # labels are now decoded ones, not content-only
+        return
+    for p in doc.paragraphs:
+        if p.index in skip:
             continue
         body = p.body
         if not body.strip():
             continue
         p.label, p.confidence = predict(body, model)
     doc.__dict__["_tagged"] = True
+    doc.__dict__["_decoded"] = False

@@ -8,6 +8,7 @@ is seen in training).
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 
@@ -16,34 +17,79 @@ from .features import featurize
 
 C = 8.0
 MIN_DF = 3
+WRITER_SHARE = 2 / 3  # content n-grams must be used by this share of corpus writers
+HEADING_WRITER_SHARE = 1 / 3
+HEADING_C = 2.0
+DECODER_GRID_CONTEXT = (0.0, 0.25, 0.5, 0.75, 1.0)
+DECODER_GRID_TRANS = (0.0, 0.25, 0.5, 0.75, 1.0)
+OOF_FOLDS = 5  # writer folds for the out-of-fold scores the decoder is fitted on
 DECIMALS = 3
 SEED = 20261127
 
 
 def training_data(root: str | None = None):
     """(texts, labels, groups): paragraph bodies as the outline sees them, headings excluded."""
-    from ..outline import build
-
-    root = root or repo_corpus()
     texts, labels, groups = [], [], []
-    for row in index(root):
-        rel = row["path"]
-        paras = load_report(root, rel)
-        with open(os.path.join(root, "reports", rel), encoding="utf-8") as fh:
-            doc = build(fh.read(), kind="markdown" if rel.endswith(".md") else "text")
-        by_line = {p.line: p for p in doc.paragraphs}
-        for lp in paras:
-            if lp.label == "heading":
-                continue
-            p = by_line[lp.line]
-            body = p.body.strip() or p.text
+    for seq in corpus_sequences(root):
+        for body, _, lab in seq.items:
             texts.append(body)
-            labels.append(lp.label)
-            groups.append(rel)
+            labels.append(lab)
+            groups.append(seq.report)
     return texts, labels, groups
 
 
-def _fit(feats, labels):
+class Sequence:
+    """One corpus report as the tagger reads it: (body, context features, gold label) per content
+    paragraph, in order."""
+
+    __slots__ = ("report", "writer", "items")
+
+    def __init__(self, report, writer, items):
+        self.report, self.writer, self.items = report, writer, items
+
+
+def corpus_sequences(root: str | None = None) -> list[Sequence]:
+    from ..outline import build
+    from ..rulecache import load_cached
+    from .sequence import context_feature_set, doc_genre, position_attributes, sequence_items
+
+    root = root or repo_corpus()
+    profiles = load_cached([]).profiles
+    out = []
+    for row in index(root):
+        rel = row["path"]
+        gold = {lp.line: lp.label for lp in load_report(root, rel)}
+        with open(os.path.join(root, "reports", rel), encoding="utf-8") as fh:
+            doc = build(fh.read(), kind="markdown" if rel.endswith(".md") else "text", profiles=profiles)
+        items = [p for p in sequence_items(doc) if gold.get(p.line, "heading") != "heading"]
+        genre = doc_genre(doc)
+        seq = [((p.body.strip() or p.text), context_feature_set(doc, p, pos, genre), gold[p.line])
+               for p, pos in zip(items, position_attributes(doc, items))]
+        out.append(Sequence(rel, writer_of(rel), seq))
+    return out
+
+
+def _normed(feats) -> dict[str, float]:
+    norm = 1.0 / math.sqrt(len(feats)) if feats else 0.0
+    return {f: norm for f in feats}
+
+
+def _coverage_keep(featsets, writers, share: float) -> set[str]:
+    """Features used by at least ``share`` of the corpus writers (cue/length features always kept):
+    n-grams one writer favours are that writer's style, not the genre's."""
+    seen: dict[str, set] = {}
+    for fs, w in zip(featsets, writers):
+        for f in fs:
+            s = seen.get(f)
+            if s is None:
+                seen[f] = {w}
+            else:
+                s.add(w)
+    need = max(1, math.ceil(share * len(set(writers))))
+    return {f for f, ws in seen.items() if len(ws) >= need or f.startswith(("cue:", "len:"))}
+
+
+def _fit(feats, labels, keep: set[str] | None = None, c: float = C):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -51,11 +97,11 @@ def _fit(feats, labels):
     for f in feats:
         for k in f:
             df[k] = df.get(k, 0) + 1
-    keep = {k for k, n in df.items() if n >= MIN_DF}
-    feats = [{k: v for k, v in f.items() if k in keep} for f in feats]
+    ok = {k for k, n in df.items() if n >= MIN_DF and (keep is None or k in keep)}
+    feats = [{k: v for k, v in f.items() if k in ok} for f in feats]
     vec = DictVectorizer(sort=True)
     X = vec.fit_transform(feats)
-    clf = LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=SEED)
+    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=SEED)
     clf.fit(X, labels)
     return vec, clf
 
@@ -73,12 +119,128 @@ def export(vec, clf) -> dict:
             "weights": weights, "trained_on": {"paragraphs": int(coef.shape[1] and len(clf.classes_))}}
 
 
+class _Data:
+    """Features of a list of sequences, flattened, with the index of each sequence's items."""
+
+    def __init__(self, seqs: list[Sequence]):
+        from .features import feature_set
+
+        self.seqs = seqs
+        self.content = [feature_set(b) for s in seqs for b, _, _ in s.items]
+        self.heading = [h for s in seqs for _, h, _ in s.items]
+        self.labels = [lab for s in seqs for _, _, lab in s.items]
+        self.writers = [s.writer for s in seqs for _ in s.items]
+        self.spans = []
+        i = 0
+        for s in seqs:
+            self.spans.append((i, i + len(s.items)))
+            i += len(s.items)
+
+
+def _models(data: _Data, idx: list[int]):
+    """Content and heading models fitted on the items ``idx``."""
+    w = [data.writers[i] for i in idx]
+    keep_c = _coverage_keep([data.content[i] for i in idx], w, WRITER_SHARE)
+    keep_h = _coverage_keep([data.heading[i] for i in idx], w, HEADING_WRITER_SHARE)
+    y = [data.labels[i] for i in idx]
+    cm = _fit([_normed(data.content[i]) for i in idx], y, keep_c)
+    hm = _fit([_normed(data.heading[i]) for i in idx], y, keep_h, c=HEADING_C)
+    return cm, hm
+
+
+def _proba(model, featsets) -> list[dict[str, float]]:
+    vec, clf = model
+    P = clf.predict_proba(vec.transform([_normed(f) for f in featsets]))
+    labs = [str(c) for c in clf.classes_]
+    return [dict(zip(labs, map(float, row))) for row in P]
+
+
+def _oof(data: _Data, idx: list[int]):
+    """Out-of-fold content and heading probabilities for ``idx``, whole writers held out at a time:
+    the decoder must learn how far to trust scores on text by a writer the models have not seen."""
+    content, heading = {}, {}
+    writers = sorted({data.writers[i] for i in idx})
+    folds = [writers[k::OOF_FOLDS] for k in range(min(OOF_FOLDS, len(writers)))]
+    for held in folds:
+        tr = [i for i in idx if data.writers[i] not in held]
+        te = [i for i in idx if data.writers[i] in held]
+        cm, hm = _models(data, tr)
+        for i, pc, ph in zip(te, _proba(cm, [data.content[i] for i in te]), _proba(hm, [data.heading[i] for i in te])):
+            content[i], heading[i] = pc, ph
+    return content, heading
+
+
+def _transitions(data: _Data, seq_ids: list[int]) -> list[list[float]]:
+    """log P(next | previous) − log P(next): how much more likely a label is after each label."""
+    labels = list(LABELS)
+    n = len(labels)
+    pair = [[1.0] * n for _ in labels]  # add-one smoothing
+    uni = [float(n)] * n
+    for k in seq_ids:
+        a, b = data.spans[k]
+        ys = [labels.index(data.labels[i]) for i in range(a, b)]
+        for x, y in zip(ys, ys[1:]):
+            pair[x][y] += 1
+            uni[y] += 1
+    tot = sum(uni)
+    return [[round(math.log(pair[i][j] / sum(pair[i])) - math.log(uni[j] / tot), DECIMALS) for j in range(n)]
+            for i in range(n)]
+
+
+def _macro_f1(gold: list[str], pred: list[str]) -> float:
+    f = []
+    for lab in LABELS:
+        tp = sum(1 for g, p in zip(gold, pred) if g == lab and p == lab)
+        fp = sum(1 for g, p in zip(gold, pred) if g != lab and p == lab)
+        fn = sum(1 for g, p in zip(gold, pred) if g == lab and p != lab)
+        f.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(f) / len(f)
+
+
+def _fit_decoder(data: _Data, seq_ids: list[int], content, context) -> dict:
+    """Weights of the context prior and of the transitions, chosen on out-of-fold scores (whole
+    writers held out) by macro-F1 of the decoded labels."""
+    from .sequence import decode
+
+    trans = _transitions(data, seq_ids)
+    best = None
+    for wc in DECODER_GRID_CONTEXT:
+        for wt in DECODER_GRID_TRANS:
+            dec = {"labels": list(LABELS), "w_context": wc, "w_trans": wt, "transitions": trans}
+            gold, pred = [], []
+            for k in seq_ids:
+                a, b = data.spans[k]
+                if a == b:
+                    continue
+                ids = range(a, b)
+                pred += [lab for lab, _ in decode([content[i] for i in ids], [context[i] for i in ids], dec)]
+                gold += [data.labels[i] for i in ids]
+            score = _macro_f1(gold, pred)
+            if best is None or score > best[0] + 1e-9:
+                best = (score, dec)
+    return best[1]
+
+
+def _pipeline(data: _Data, seq_ids: list[int]) -> dict:
+    """The whole model (content, context prior, decoder) trained on the sequences ``seq_ids``."""
+    idx = [i for k in seq_ids for i in range(*data.spans[k])]
+    content, context = _oof(data, idx)
+    dec = _fit_decoder(data, seq_ids, content, context)
+    cm, xm = _models(data, idx)
+    model = export(*cm)
+    model["context"] = export(*xm)
+    del model["context"]["trained_on"], model["context"]["format"]
+    model["decoder"] = dec
+    model["format"] = 2
+    return model
+
+
 def train(root: str | None = None) -> dict:
-    texts, labels, groups = training_data(root)
-    feats = [featurize(t) for t in texts]
-    vec, clf = _fit(feats, labels)
-    model = export(vec, clf)
-    model["trained_on"] = {"paragraphs": len(texts), "reports": len(set(groups))}
+    seqs = corpus_sequences(root)
+    data = _Data(seqs)
+    model = _pipeline(data, list(range(len(seqs))))
+    model["trained_on"] = {"paragraphs": len(data.labels), "reports": len(seqs),
+                           "writers": len(set(data.writers))}
     return model
 
 
