@@ -92,7 +92,7 @@ def _config(start: str | None, config, select, ignore, extend_select, severity, 
 
 
 def _prepare(cfg: "Config"):
-    from .commands import load_ruleset
+    from .rulecache import load_ruleset
     from .config import check_profile
 
     rs = load_ruleset(cfg["rules"])
@@ -105,7 +105,7 @@ def _analyse(text: str, *, path: str = "<文本>", kind: str = "text", config=No
     """Check ``text``; return ``(FileReport, Document)`` (the document is also what ``outline`` gives)."""
     from .errors import ConfigError
     from .outline import build
-    from .reader import normalize_newlines
+    from .readers import normalize_newlines
     from .report import check_document, report_for
 
     if kind not in KINDS:
@@ -161,7 +161,7 @@ def outline(text: str, *, profile: str | None = None, kind: str = "text") -> "Do
     type, detected unless given) and ``doc.year``. Suppression markers are blanked for analysis.
     """
     from .outline import build
-    from .reader import normalize_newlines
+    from .readers import normalize_newlines
 
     cfg = _config(None, None, None, None, None, None, profile, None, None)
     return build(normalize_newlines(text), kind=kind, profiles=_prepare(cfg).profiles, profile=profile)
@@ -171,7 +171,7 @@ def outline(text: str, *, profile: str | None = None, kind: str = "text") -> "Do
 class Tagged:
     """One content paragraph with its predicted label and the model's confidence (0–1).
 
-    ``label`` is one of background 基本情况, practice 做法, outcome 成效, insight 启示/体会,
+    ``label`` is one of background 基本情况, practice 做法, outcome 成效, insight 经验启示,
     problem 问题, plan 打算, other; ``start``/``end`` are character offsets, ``line`` is 1-based;
     ``section_role`` is the role of the section it stands under (None when unknown).
     """

@@ -92,7 +92,7 @@ def make_finding(rule, doc: Document, hit: Hit, severity: str) -> Finding:
     if len(excerpt) > EXCERPT_MAX:
         excerpt = excerpt[:EXCERPT_MAX] + "…"
     location = ""
-    if doc.kind == "docx":
+    if doc.parts:  # the reader marked named parts (Word): locate by part and paragraph, not line
         para = doc.paragraph_at(start)
         part = doc.part_at(start)
         if part is not None and part.label:

@@ -30,7 +30,7 @@ def excerpts(text, code):
 
 def assert_examples_hold(code):
     """The examples shipped in rule ``code``: it has both kinds, each bad one fires, each good one does not."""
-    from reportlint.commands import load_ruleset
+    from reportlint.rulecache import load_ruleset
 
     rule = load_ruleset().by_code()[code]
     assert rule.examples["bad"] and rule.examples["good"]

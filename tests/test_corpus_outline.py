@@ -16,7 +16,7 @@ import os
 import pytest
 
 from reportlint import check_file
-from reportlint.reader import read_path
+from reportlint.readers import read_path
 from reportlint.report import Options, build_document
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -103,7 +103,7 @@ def test_sample_has_no_spurious_structure_findings():
 
 
 def _outline(path):
-    from reportlint.commands import load_ruleset
+    from reportlint.rulecache import load_ruleset
 
     return build_document(read_path(path), load_ruleset(), Options())
 

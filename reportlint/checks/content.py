@@ -18,13 +18,12 @@ from __future__ import annotations
 import re
 
 from ..finding import Hit
+from ..vocab import LABEL_ZH
 
 OPTIONS = {"check": (str, True), "min_confidence": (int, False), "min_paragraphs": (int, False),
            "min_chars": (int, False)}
 DEFAULT_SCOPE = "section"
 CHECKS = ("misplaced", "no_figure", "missing_label")
-LABEL_ZH = {"background": "基本情况", "practice": "做法", "outcome": "成效", "insight": "经验启示",
-            "problem": "问题", "plan": "打算", "other": "其他"}
 ROLE_LABELS = {"background": ("background",), "practice": ("practice", "outcome"),
                "outcome": ("outcome",), "insight": ("insight",), "problem": ("problem",),
                "plan": ("plan", "problem"), "suggestion": ("plan", "insight"), "politics": ("practice", "insight"),

@@ -83,7 +83,7 @@ class CompactModel(Mapping):
 def _compact_path(path: str, st) -> str:
     import hashlib
 
-    from ..rulecache import cache_dir
+    from ..paths import cache_dir
 
     # one cache file per model path; its header names the size and mtime it was built from
     key = hashlib.sha1(os.path.realpath(path).encode()).hexdigest()[:16]
