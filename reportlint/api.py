@@ -46,10 +46,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from types import SimpleNamespace
-from typing import TYPE_CHECKING, Iterable, Optional, Union
+from typing import TYPE_CHECKING
 
 from .finding import Finding
+from .options import Selectors as Codes
 from .report import FileReport
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,37 +58,26 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["check_text", "check_file", "outline", "tag", "Tagged", "FileReport", "Finding"]
 
-API_SOURCE = "Python API"
 KINDS = ("text", "markdown")
-Codes = Optional[Union[Iterable[str], str]]  # ["PH", "WM001"] or "PH,WM001"
-
-
-def _codes(value) -> list[str] | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = value.replace("，", ",").replace(" ", ",").split(",")
-    return [v for v in value if v and v.strip()]
 
 
 def _config(start: str | None, config, select, ignore, extend_select, severity, profile, year, rules,
             max_size=None) -> "Config":
     """Defaults ← configuration file (if asked for) ← these arguments; validated like a file."""
-    from .config import resolve, validate
+    from .config import API_SOURCE, resolve, validate
+    from .options import Overrides, parse_selectors
 
-    raw = {"select": _codes(select), "ignore": _codes(ignore), "extend-select": _codes(extend_select),
-           "severity": severity, "profile": profile, "year": year,
-           "rules": list(rules) if rules is not None and not isinstance(rules, str) else
+    raw = {"select": parse_selectors(select), "ignore": parse_selectors(ignore),
+           "extend-select": parse_selectors(extend_select), "severity": severity, "profile": profile,
+           "year": year, "rules": list(rules) if rules is not None and not isinstance(rules, str) else
            ([rules] if rules else None), "max-size": max_size}
-    given = validate({k: v for k, v in raw.items() if v is not None}, API_SOURCE)
-    ns = SimpleNamespace(config=config if isinstance(config, (str, os.PathLike)) else None,
-                         isolated=not config, select=given.get("select"), ignore=given.get("ignore"),
-                         extend_select=given.get("extend-select"), severity=given.get("severity"),
-                         profile=given.get("profile"), year=given.get("year"), rules=given.get("rules"),
-                         max_size=given.get("max-size"))
-    if ns.config is not None:
-        ns.config = os.fspath(ns.config)
-    return resolve(ns, start=start, source=API_SOURCE)
+    given = validate({k: v for k, v in raw.items() if v is not None}, None)
+    explicit = os.fspath(config) if isinstance(config, (str, os.PathLike)) else None
+    return resolve(Overrides(config=explicit, isolated=not config, select=given.get("select"),
+                             ignore=given.get("ignore"), extend_select=given.get("extend-select"),
+                             severity=given.get("severity"), profile=given.get("profile"),
+                             year=given.get("year"), rules=given.get("rules"), max_size=given.get("max-size")),
+                   start=start, source=API_SOURCE)
 
 
 def _prepare(cfg: "Config"):

@@ -17,7 +17,8 @@ import sqlite3
 
 from .paths import __version__
 from .finding import Finding, Fix
-from .report import FileReport, Options
+from .options import Options
+from .report import FileReport
 
 DB_NAME = "results-v1.sqlite3"
 MAX_ROWS = 200_000  # beyond this, the oldest entries are dropped

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from .errors import ReportlintError
 from .finding import Finding
+from .options import Options
 from .vocab import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SEVERITY_RANK
 
 
@@ -36,20 +37,6 @@ class FileReport:
         return sum(1 for f in self.findings if f.severity == severity)
 
 
-@dataclass
-class Options:
-    """What a check run needs besides the rules (everything a config file can set)."""
-
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    profile: str | None = None
-    year: int | None = None
-    max_bytes: int | None = None
-    classify: bool = True
-
-
 def build_document(source, ruleset, opts: Options):
     from .outline import build
 
@@ -64,7 +51,7 @@ def check_document(doc, ruleset, opts: Options) -> list[Finding]:
     from . import engine
 
     return engine.check_document(doc, ruleset, select=opts.select, ignore=opts.ignore,
-                                 extend_select=opts.extend_select, severity_overrides=opts.severity)
+                                 extend_select=opts.extend_select, severity_overrides=opts.severity_map)
 
 
 def report_for(doc, findings, encoding) -> FileReport:

@@ -85,7 +85,8 @@ def analyse_task(task) -> dict:
     from .rulecache import load_ruleset
     from .errors import ReportlintError
     from .readers import read_path
-    from .report import Options, build_document
+    from .options import Options
+    from .report import build_document
 
     path, rules_key = task
     rs = load_ruleset(list(rules_key))

@@ -17,7 +17,8 @@ import pytest
 
 from reportlint import check_file
 from reportlint.readers import read_path
-from reportlint.report import Options, build_document
+from reportlint.options import Options
+from reportlint.report import build_document
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "corpora")

@@ -11,7 +11,8 @@ from docx_factory import (add_abstract_numbering, add_deleted_and_inserted, add_
                           set_numbering)
 from reportlint.readers.docx_numbering import Numbering, chinese, format_number
 from reportlint.readers import read_path
-from reportlint.report import Options, build_document, check_path
+from reportlint.options import Options
+from reportlint.report import build_document, check_path
 from reportlint.rulefile import load_rules
 
 

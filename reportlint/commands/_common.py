@@ -30,7 +30,10 @@ class Parser(argparse.ArgumentParser):
 
 
 def codes(value: str) -> list[str]:
-    return [c.strip().upper() for c in value.replace("，", ",").split(",") if c.strip()]
+    """argparse type of --select/--ignore/--extend-select (the one selector parser)."""
+    from ..options import parse_selectors
+
+    return parse_selectors(value)
 
 
 def add_rule_opts(p: argparse.ArgumentParser) -> None:
@@ -55,6 +58,17 @@ def stdout():
     except (AttributeError, ValueError):  # pragma: no cover
         pass
     return sys.stdout
+
+
+def overrides(args):
+    """The :class:`~reportlint.options.Overrides` a command's arguments give (the namespace stops here)."""
+    from ..options import Overrides
+
+    get = lambda name: getattr(args, name, None)  # noqa: E731  (not every command has every option)
+    return Overrides(config=get("config"), isolated=bool(get("isolated")), select=get("select"),
+                     extend_select=get("extend_select"), ignore=get("ignore"), rules=get("rules"),
+                     profile=get("profile"), year=get("year"), fail_on=get("fail_on"), format=get("format"),
+                     jobs=get("jobs"), max_size=get("max_size"))
 
 
 def abs_rules(rules) -> list[str]:

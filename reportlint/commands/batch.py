@@ -5,7 +5,7 @@ import os
 import sys
 import time
 
-from ._common import FAIL_ON, add_rule_opts, stdout
+from ._common import FAIL_ON, add_rule_opts, overrides, stdout
 
 NAME = "batch"
 HELP = "批量检查一个或多个文件夹中的报告"
@@ -43,6 +43,7 @@ def run(args, executor_factory=None) -> int:
     files = discover(args.paths, args.include, args.exclude)
     if not files:
         raise InputError("没有找到报告文件（支持 .txt、.md、.docx）。", "、".join(args.paths))
+    given = overrides(args)
     configs: dict = {}
     items: list[Item] = []
     shared: dict = {}  # one Options object per distinct value: memory per file stays small
@@ -50,7 +51,7 @@ def run(args, executor_factory=None) -> int:
         d = os.path.dirname(os.path.abspath(p))
         cfg = configs.get(d)
         if cfg is None:
-            cfg = configs[d] = cfgmod.resolve(args, start=d)
+            cfg = configs[d] = cfgmod.resolve(given, start=d)
         opts = cfg.options_for(p)
         opts = shared.setdefault(repr(opts), opts)
         items.append(Item(p, opts, tuple(cfg["rules"]), args.fail_on or cfg["fail-on"]))

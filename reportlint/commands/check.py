@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from ._common import FAIL_ON, add_rule_opts, stdout
+from ._common import FAIL_ON, add_rule_opts, overrides, stdout
 
 NAME = "check"
 HELP = "检查报告，列出需要修改的地方"
@@ -31,12 +31,13 @@ def run(args) -> int:
     from ..report import check_path, exit_code
     from ..rulecache import load_ruleset
 
+    given = overrides(args)
     reports, fail_on = [], []
     configs: dict = {}  # folder -> Config: each file uses its own nearest configuration
     for path in args.files:
         folder = os.path.dirname(os.path.abspath(path))
         if folder not in configs:
-            configs[folder] = cfgmod.resolve(args, start=path)
+            configs[folder] = cfgmod.resolve(given, start=path)
         cfg = configs[folder]
         ruleset = load_ruleset(cfg["rules"])
         cfgmod.check_profile(cfg, ruleset.profiles)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from ._common import FAIL_ON, add_rule_opts, stdout
+from ._common import FAIL_ON, add_rule_opts, overrides, stdout
 
 NAME = "config"
 HELP = "显示生效的配置及每项来源"
@@ -27,7 +27,8 @@ def run(args) -> int:
 
     if not os.path.exists(args.path):
         raise InputError("文件或文件夹不存在。", args.path)
-    cfg = cfgmod.resolve(args, start=args.path)
+    given = overrides(args)
+    cfg = cfgmod.resolve(given, start=args.path)
     cfgmod.check_profile(cfg, load_ruleset(cfg["rules"]).profiles)
     formatters.get("config").render(cfg, stdout(), path=args.path)
     return EXIT_OK

@@ -18,7 +18,8 @@ def add_parser(sub) -> None:
 def read_document(path: str, profile=None, extra=None):
     """Read and build one document with the built-in (and ``extra``) profiles."""
     from ..readers import read_path
-    from ..report import Options, build_document
+    from ..options import Options
+    from ..report import build_document
     from ..rulecache import load_ruleset
 
     rs = load_ruleset(extra)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from ._common import stdout
+from ._common import overrides, stdout
 
 NAME = "summary"
 HELP = "统计分析一批历史报告（结构、段落类型、套话密度……）"
@@ -37,7 +37,8 @@ def run(args) -> int:
     files = discover(args.paths)
     if not files:
         raise InputError("没有找到报告文件（支持 .txt、.md、.docx）。", "、".join(args.paths))
-    cfg = cfgmod.resolve(args, start=args.paths[0])
+    given = overrides(args)
+    cfg = cfgmod.resolve(given, start=args.paths[0])
     rules_key = tuple(cfg["rules"])
     rs = load_ruleset(list(rules_key))
     jobs = resolve_jobs(args.jobs or cfg["jobs"])
