@@ -103,12 +103,13 @@ def parse_rule(data, path: str) -> Rule:
         if k in data and not isinstance(data[k], str):
             raise RuleFileError("应为文本。", path, k)
     options = {}
-    for k, (typ, required) in kind.OPTIONS.items():
+    for k, opt in kind.OPTIONS.items():
+        typ = opt.type
         if k in data:
             if not isinstance(data[k], typ) or (typ is int and isinstance(data[k], bool)):
                 raise RuleFileError(f"类型不对，应为{_type_name(typ)}。", path, k)
             options[k] = data[k]
-        elif required:
+        elif opt.required:
             raise RuleFileError("缺少必填项。", path, k)
     exceptions = data.get("exceptions") or []
     if not isinstance(exceptions, list) or not all(isinstance(e, str) for e in exceptions):
