@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from .readers import CONVERT_HINT, DEFAULT_MAX_BYTES, supported
 
 from .vocab import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
-DISCOVER = supported() | set(CONVERT_HINT)  # unsupported office types are found so they become error rows
 
 
 # ---------------------------------------------------------------- discovery
@@ -28,6 +27,7 @@ def _match(rel: str, name: str, patterns) -> bool:
 def discover(paths, include=None, exclude=None) -> list[str]:
     """Report files under ``paths`` (recursive, sorted). Explicit files are always kept."""
     include, exclude = list(include or []), list(exclude or [])
+    wanted = supported() | set(CONVERT_HINT)  # unsupported office types are found so they become error rows
     out: list[str] = []
     seen: set[str] = set()
 
@@ -49,7 +49,7 @@ def discover(paths, include=None, exclude=None) -> list[str]:
             for name in sorted(files):
                 if name.startswith((".", "~$")):
                     continue
-                if os.path.splitext(name)[1].lower() not in DISCOVER:
+                if os.path.splitext(name)[1].lower() not in wanted:
                     continue
                 rel = rel_root + name
                 if include and not _match(rel, name, include):

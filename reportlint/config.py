@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import ConfigError
+from .formatters import findings_formats  # names only: no renderer is imported
 from .options import Options, Overrides
 from .vocab import SEVERITIES
 
@@ -34,7 +35,6 @@ DEFAULTS = {
     "severity": {}, "rules": [], "fail-on": "warning", "year": None, "jobs": 0, "format": "text",
     "max-size": 20,
 }
-from .formatters import FINDINGS_FORMATS as FORMATS  # noqa: E402  (names only; no renderer is imported)
 DEFAULT_SOURCE = "默认值"
 CLI_SOURCE = "命令行"
 API_SOURCE = "调用参数"  # the Python API's keyword arguments
@@ -197,8 +197,8 @@ def validate(data: dict, path: str | None) -> dict:
             value = _codes(key, value, path)
         elif key == "fail-on" and value not in SEVERITIES:
             raise _bad(key, "只能是 error、warning 或 info。", path)
-        elif key == "format" and value not in FORMATS:
-            raise _bad(key, f"只能是：{'、'.join(FORMATS)}。", path)
+        elif key == "format" and value not in findings_formats():
+            raise _bad(key, f"只能是：{'、'.join(findings_formats())}。", path)
         elif key == "severity":
             sev = {}
             for code, level in value.items():

@@ -182,3 +182,16 @@ def test_check_path_static_imports_stay_light():
         names = {a.name.split(".")[0] for n in top_level if isinstance(n, ast.Import) for a in n.names}
         names |= {n.module.split(".")[0] for n in top_level if isinstance(n, ast.ImportFrom) and n.module and not n.level}
         assert not names & heavy, m
+
+
+def test_the_map_names_every_module_in_its_layer():
+    """docs/ARCHITECTURE.md's layer table lists the same modules, in the same layers, as LAYERS here."""
+    path = os.path.join(os.path.dirname(PKG), "docs", "ARCHITECTURE.md")
+    with open(path, encoding="utf-8") as fh:
+        rows = [line for line in fh if line.startswith("| ")]
+    table = {}
+    for line in rows:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 3 and cells[0] in dict(LAYERS):
+            table[cells[0]] = {t.strip("`/").replace("reportlint/", "") for t in cells[1].split()}
+    assert table == dict(LAYERS)

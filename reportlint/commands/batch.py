@@ -12,7 +12,7 @@ HELP = "批量检查一个或多个文件夹中的报告"
 
 
 def add_parser(sub) -> None:
-    from ..formatters import FINDINGS_FORMATS
+    from ..formatters import findings_formats
 
     b = sub.add_parser(NAME, help=HELP)
     b.add_argument("paths", nargs="+", metavar="路径", help="文件或文件夹（递归查找）")
@@ -20,7 +20,7 @@ def add_parser(sub) -> None:
     b.add_argument("--include", action="append", metavar="通配符", help="只检查匹配的文件（如 '*.docx'），可多次使用")
     b.add_argument("--exclude", action="append", metavar="通配符", help="跳过匹配的文件或文件夹，可多次使用")
     b.add_argument("--jobs", "-j", type=int, metavar="N", help="进程数（默认使用全部 CPU 核）")
-    b.add_argument("--format", choices=FINDINGS_FORMATS, help="输出格式（默认 text：汇总表）")
+    b.add_argument("--format", choices=findings_formats(), help="输出格式（默认 text：汇总表）")
     b.add_argument("--output", "-o", metavar="文件", help="把结果写入文件")
     b.add_argument("--statistics", action="store_true", help="列出每条规则的问题数")
     b.add_argument("--fail-on", choices=FAIL_ON)

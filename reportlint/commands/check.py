@@ -10,12 +10,12 @@ HELP = "检查报告，列出需要修改的地方"
 
 
 def add_parser(sub) -> None:
-    from ..formatters import FINDINGS_FORMATS
+    from ..formatters import findings_formats
 
     c = sub.add_parser(NAME, help=HELP, description="检查一个或多个报告文件。")
     c.add_argument("files", nargs="+", metavar="文件", help="报告文件（.txt、.md、.docx）")
     add_rule_opts(c)
-    c.add_argument("--format", choices=FINDINGS_FORMATS, help="输出格式（默认 text）")
+    c.add_argument("--format", choices=findings_formats(), help="输出格式（默认 text）")
     c.add_argument("--fail-on", choices=FAIL_ON, help="出现该级别及以上问题时退出码为 1（默认 warning）")
     c.add_argument("--fix", action="store_true", help="自动修正可安全修正的问题（原文件备份为 .bak）")
     c.add_argument("--diff", action="store_true", help="只显示 --fix 将做的修改，不写文件")
