@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 BASE   := $(VENV)/.installed-base
 FULL   := $(VENV)/.installed-test
 
-.PHONY: demo test fuzz bench train eval clean
+.PHONY: demo test test-fast fuzz bench train eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ demo: $(BASE)
 
 test: $(FULL)
 	$(BIN)/python -m pytest
+
+test-fast: $(FULL)
+	$(BIN)/python -m pytest -m "not slow"
 
 fuzz: $(FULL)
 	FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/test_fuzz.py -q

@@ -16,7 +16,7 @@ import sys
 import types
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from .paths import __version__  # noqa: E402
 
 __all__ = ["check_text", "check_file", "tag", "outline", "FileReport", "Finding", "Document", "Tagged",
            "ReportlintError", "ConfigError", "__version__"]

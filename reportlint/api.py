@@ -46,10 +46,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from types import SimpleNamespace
-from typing import TYPE_CHECKING, Iterable, Optional, Union
+from typing import TYPE_CHECKING
 
 from .finding import Finding
+from .options import Selectors as Codes
 from .report import FileReport
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,41 +58,30 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["check_text", "check_file", "outline", "tag", "Tagged", "FileReport", "Finding"]
 
-API_SOURCE = "Python API"
 KINDS = ("text", "markdown")
-Codes = Optional[Union[Iterable[str], str]]  # ["PH", "WM001"] or "PH,WM001"
-
-
-def _codes(value) -> list[str] | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = value.replace("，", ",").replace(" ", ",").split(",")
-    return [v for v in value if v and v.strip()]
 
 
 def _config(start: str | None, config, select, ignore, extend_select, severity, profile, year, rules,
             max_size=None) -> "Config":
     """Defaults ← configuration file (if asked for) ← these arguments; validated like a file."""
-    from .config import resolve, validate
+    from .config import API_SOURCE, resolve, validate
+    from .options import Overrides, parse_selectors
 
-    raw = {"select": _codes(select), "ignore": _codes(ignore), "extend-select": _codes(extend_select),
-           "severity": severity, "profile": profile, "year": year,
-           "rules": list(rules) if rules is not None and not isinstance(rules, str) else
+    raw = {"select": parse_selectors(select), "ignore": parse_selectors(ignore),
+           "extend-select": parse_selectors(extend_select), "severity": severity, "profile": profile,
+           "year": year, "rules": list(rules) if rules is not None and not isinstance(rules, str) else
            ([rules] if rules else None), "max-size": max_size}
-    given = validate({k: v for k, v in raw.items() if v is not None}, API_SOURCE)
-    ns = SimpleNamespace(config=config if isinstance(config, (str, os.PathLike)) else None,
-                         isolated=not config, select=given.get("select"), ignore=given.get("ignore"),
-                         extend_select=given.get("extend-select"), severity=given.get("severity"),
-                         profile=given.get("profile"), year=given.get("year"), rules=given.get("rules"),
-                         max_size=given.get("max-size"))
-    if ns.config is not None:
-        ns.config = os.fspath(ns.config)
-    return resolve(ns, start=start, source=API_SOURCE)
+    given = validate({k: v for k, v in raw.items() if v is not None}, None)
+    explicit = os.fspath(config) if isinstance(config, (str, os.PathLike)) else None
+    return resolve(Overrides(config=explicit, isolated=not config, select=given.get("select"),
+                             ignore=given.get("ignore"), extend_select=given.get("extend-select"),
+                             severity=given.get("severity"), profile=given.get("profile"),
+                             year=given.get("year"), rules=given.get("rules"), max_size=given.get("max-size")),
+                   start=start, source=API_SOURCE)
 
 
 def _prepare(cfg: "Config"):
-    from .commands import load_ruleset
+    from .rulecache import load_ruleset
     from .config import check_profile
 
     rs = load_ruleset(cfg["rules"])
@@ -105,7 +94,7 @@ def _analyse(text: str, *, path: str = "<文本>", kind: str = "text", config=No
     """Check ``text``; return ``(FileReport, Document)`` (the document is also what ``outline`` gives)."""
     from .errors import ConfigError
     from .outline import build
-    from .reader import normalize_newlines
+    from .readers import normalize_newlines
     from .report import check_document, report_for
 
     if kind not in KINDS:
@@ -161,7 +150,7 @@ def outline(text: str, *, profile: str | None = None, kind: str = "text") -> "Do
     type, detected unless given) and ``doc.year``. Suppression markers are blanked for analysis.
     """
     from .outline import build
-    from .reader import normalize_newlines
+    from .readers import normalize_newlines
 
     cfg = _config(None, None, None, None, None, None, profile, None, None)
     return build(normalize_newlines(text), kind=kind, profiles=_prepare(cfg).profiles, profile=profile)
@@ -171,7 +160,7 @@ def outline(text: str, *, profile: str | None = None, kind: str = "text") -> "Do
 class Tagged:
     """One content paragraph with its label and the model's confidence (0–1).
 
-    ``label`` is one of background 基本情况, practice 做法, outcome 成效, insight 启示/体会,
+    ``label`` is one of background 基本情况, practice 做法, outcome 成效, insight 经验启示,
     problem 问题, plan 打算, other — the label of the report read as a sequence (its words, the
     headings above it, where it stands, its neighbours); ``content_label``/``content_confidence``
     are what the paragraph's words alone say (what the CLS rules compare with the section);

@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import sys
-import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .reader import CONVERT_HINT, DEFAULT_MAX_BYTES, SUPPORTED
+from .readers import CONVERT_HINT, DEFAULT_MAX_BYTES, supported
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-DISCOVER = SUPPORTED | set(CONVERT_HINT)  # unsupported office types are found so they become error rows
-STATUS = {"unreadable": "无法读取", "error": "有错误", "warning": "有警告", "ok": "通过"}
+from .vocab import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 
 # ---------------------------------------------------------------- discovery
@@ -31,6 +27,7 @@ def _match(rel: str, name: str, patterns) -> bool:
 def discover(paths, include=None, exclude=None) -> list[str]:
     """Report files under ``paths`` (recursive, sorted). Explicit files are always kept."""
     include, exclude = list(include or []), list(exclude or [])
+    wanted = supported() | set(CONVERT_HINT)  # unsupported office types are found so they become error rows
     out: list[str] = []
     seen: set[str] = set()
 
@@ -52,7 +49,7 @@ def discover(paths, include=None, exclude=None) -> list[str]:
             for name in sorted(files):
                 if name.startswith((".", "~$")):
                     continue
-                if os.path.splitext(name)[1].lower() not in DISCOVER:
+                if os.path.splitext(name)[1].lower() not in wanted:
                     continue
                 rel = rel_root + name
                 if include and not _match(rel, name, include):
@@ -69,7 +66,7 @@ def init_worker(rules_keys) -> None:
     """Load the rules, the tokenizer and the classifier once per worker process."""
     from . import tokenize
     from .classify.predict import load_model
-    from .commands import load_ruleset
+    from .rulecache import load_ruleset
 
     for k in rules_keys:
         load_ruleset(list(k))
@@ -80,7 +77,7 @@ def init_worker(rules_keys) -> None:
 def check_task(task):
     """(path, Options, rules key) → FileReport. Pure: no printing, no shared state."""
     from . import report
-    from .commands import load_ruleset
+    from .rulecache import load_ruleset
 
     path, opts, rules_key = task
     return report.check_path(path, load_ruleset(list(rules_key)), opts)
@@ -202,111 +199,3 @@ def local_executor(jobs: int, rules_keys):
     from .executor import LocalExecutor
 
     return LocalExecutor(jobs, init_worker, (rules_keys,))
-
-
-# ---------------------------------------------------------------- command
-
-def run_batch(args, executor_factory=local_executor) -> int:
-    from . import config as cfgmod
-    from .commands import _stdout, load_ruleset
-    from .errors import InputError
-    from .executor import resolve_jobs
-
-    t0 = time.perf_counter()
-    files = discover(args.paths, args.include, args.exclude)
-    if not files:
-        raise InputError("没有找到报告文件（支持 .txt、.md、.docx）。", "、".join(args.paths))
-    configs: dict = {}
-    items: list[Item] = []
-    shared: dict = {}  # one Options object per distinct value: memory per file stays small
-    for p in files:
-        d = os.path.dirname(os.path.abspath(p))
-        cfg = configs.get(d)
-        if cfg is None:
-            cfg = configs[d] = cfgmod.resolve(args, start=d)
-        opts = cfg.options_for(p)
-        opts = shared.setdefault(repr(opts), opts)
-        items.append(Item(p, opts, tuple(cfg["rules"]), args.fail_on or cfg["fail-on"]))
-    first = configs[os.path.dirname(os.path.abspath(files[0]))]
-    rulesets = {it.rules_key: None for it in items}
-    for k in rulesets:
-        rulesets[k] = load_ruleset(list(k))
-    for cfg in configs.values():  # a configured --profile must exist
-        cfgmod.check_profile(cfg, rulesets[tuple(cfg["rules"])].profiles)
-    main_rs = rulesets[items[0].rules_key]
-    cache = None
-    if not args.no_cache:
-        from .cache import ResultCache
-
-        cache = ResultCache(args.cache_dir)
-    salts = {}
-    if cache is not None:
-        from .cache import run_salt
-
-        salts = {k: run_salt(rs) for k, rs in rulesets.items()}
-    batch = Batch(items, resolve_jobs(first["jobs"]), cache, executor_factory)
-    if cache is not None:
-        batch.plan(salts)
-    else:
-        for it in items:
-            ext = os.path.splitext(it.path)[1].lower()
-            it.direct = ext in CONVERT_HINT or not os.path.isfile(it.path)
-    fmt = args.format or first["format"]
-    fail_on = args.fail_on or first["fail-on"]
-    tally = Tally()
-    out, close = (_stdout(), False) if not args.output else (_open_output(args.output), True)
-    show_progress = not args.quiet and sys.stderr.isatty() and (args.output or not sys.stdout.isatty())
-    try:
-        stream = _tallied(batch, tally, show_progress)
-        if fmt == "text":
-            from .batch_table import render_table
-
-            render_table(stream, out, tally, console_width=None if out.isatty() else 160)
-        else:
-            from . import formatters
-
-            formatters.get(fmt).render(stream, out, fmt=fmt, color=False if args.output else None,
-                                       ruleset=main_rs, fail_on=fail_on)
-        elapsed = time.perf_counter() - t0
-        if args.statistics:
-            from .batch_table import render_statistics
-
-            target = out if (fmt == "text" or args.output) else sys.stderr
-            render_statistics(tally, target)
-        if not args.quiet and (fmt == "text" or args.output):
-            from_cache = cache.hits if cache is not None else 0
-            msg = (f"用时 {elapsed:.2f} 秒：检查 {batch.checked} 个文件，缓存命中 {from_cache} 个"
-                   f"（进程数 {batch.executor.jobs if batch.executor else 1}）。\n")
-            (out if fmt == "text" else sys.stderr).write(msg)
-    finally:
-        if cache is not None:
-            cache.close()
-        if close:
-            out.close()
-    return tally.exit_code()
-
-
-def _open_output(path: str):
-    try:
-        return open(path, "w", encoding="utf-8", newline="")
-    except OSError as exc:
-        from .errors import InputError
-
-        raise InputError(f"无法写入输出文件：{exc.strerror or exc}", path) from None
-
-
-def _tallied(batch: Batch, tally: Tally, show_progress: bool):
-    """Count every report as it passes; drive the progress bar (stderr) when asked."""
-    pairs = zip(batch.items, batch.reports())
-    if not show_progress:
-        for it, r in pairs:
-            tally.add(r, it.fail_on)
-            yield r
-        return
-    from .progress import progress_bar
-
-    with progress_bar(len(batch.items)) as advance:
-        for it, r in pairs:
-            tally.add(r, it.fail_on)
-            advance()
-            yield r

@@ -15,9 +15,10 @@ import json
 import os
 import sqlite3
 
-from . import __version__
+from .paths import __version__
 from .finding import Finding, Fix
-from .report import FileReport, Options
+from .options import Options
+from .report import FileReport
 
 DB_NAME = "results-v1.sqlite3"
 MAX_ROWS = 200_000  # beyond this, the oldest entries are dropped
@@ -26,7 +27,7 @@ _REPORT_FIELDS = [f.name for f in dataclasses.fields(FileReport)]
 
 
 def default_dir() -> str:
-    from .rulecache import cache_dir
+    from .paths import cache_dir
 
     return cache_dir()
 
@@ -45,7 +46,7 @@ def _file_digest(paths) -> str:
 def run_salt(ruleset) -> str:
     """Everything except the file and its options that decides a FileReport."""
     from .classify.predict import MODEL_PATH
-    from .rulefile import rules_root
+    from .paths import rules_root
 
     lex = os.path.join(rules_root(), "lexicon")
     lexfiles = sorted(os.path.join(lex, f) for f in os.listdir(lex)) if os.path.isdir(lex) else []

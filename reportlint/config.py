@@ -21,7 +21,9 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import ConfigError
-from .finding import SEVERITIES
+from .formatters import findings_formats  # names only: no renderer is imported
+from .options import Options, Overrides
+from .vocab import SEVERITIES
 
 KEYS = {
     "profile": str, "select": list, "ignore": list, "extend-select": list,
@@ -33,9 +35,9 @@ DEFAULTS = {
     "severity": {}, "rules": [], "fail-on": "warning", "year": None, "jobs": 0, "format": "text",
     "max-size": 20,
 }
-FORMATS = ("text", "concise", "json", "jsonl", "csv", "sarif", "junit", "github", "html")
 DEFAULT_SOURCE = "默认值"
 CLI_SOURCE = "命令行"
+API_SOURCE = "调用参数"  # the Python API's keyword arguments
 NOTHING = "-"  # a selector no code starts with: "select nothing"
 _SELECTOR = re.compile(r"^(ALL|[A-Z]+[0-9]*)$")
 _TYPE_ZH = {str: "文本（加英文双引号）", list: "列表（如 [\"PH\", \"WM001\"]）", dict: "表（[小节] 或 {键 = 值}）",
@@ -70,10 +72,8 @@ class Config:
                 out.extend(codes)
         return out
 
-    def options_for(self, file_path: str):
-        """:class:`~reportlint.report.Options` for one file, per-file ignores applied."""
-        from .report import Options
-
+    def options_for(self, file_path: str) -> Options:
+        """:class:`~reportlint.options.Options` for one file, per-file ignores applied."""
         select = None if self.values["select"] is None else list(self.values["select"])
         extend = list(self.values["extend-select"])
         ignore = list(self.values["ignore"])
@@ -164,7 +164,9 @@ def read_config(path: str) -> dict:
 
 # ---------------------------------------------------------------- validation
 
-def _bad(key: str, msg: str, path: str):
+def _bad(key: str, msg: str, path: str | None):
+    if path is None:  # the Python API's keyword arguments: not a file
+        return ConfigError(f"参数“{key.replace('-', '_')}”{msg}")
     return ConfigError(f"配置项“{key}”{msg}", path)
 
 
@@ -178,8 +180,10 @@ def _codes(key: str, value, path: str) -> list[str]:
     return out
 
 
-def validate(data: dict, path: str) -> dict:
-    """Check every key and value; return them normalised. Raises :class:`ConfigError` naming key and file."""
+def validate(data: dict, path: str | None) -> dict:
+    """Check every key and value; return them normalised. Raises :class:`ConfigError` naming key and
+    file (``path`` None: the values are the Python API's arguments; relative folders are then taken
+    from the current folder)."""
     out = {}
     for key, value in data.items():
         if key not in KEYS:
@@ -193,8 +197,8 @@ def validate(data: dict, path: str) -> dict:
             value = _codes(key, value, path)
         elif key == "fail-on" and value not in SEVERITIES:
             raise _bad(key, "只能是 error、warning 或 info。", path)
-        elif key == "format" and value not in FORMATS:
-            raise _bad(key, f"只能是：{'、'.join(FORMATS)}。", path)
+        elif key == "format" and value not in findings_formats():
+            raise _bad(key, f"只能是：{'、'.join(findings_formats())}。", path)
         elif key == "severity":
             sev = {}
             for code, level in value.items():
@@ -215,7 +219,7 @@ def validate(data: dict, path: str) -> dict:
         elif key == "rules":
             if not all(isinstance(v, str) for v in value):
                 raise _bad(key, "应为文件夹路径的列表。", path)
-            base = os.path.dirname(os.path.abspath(path))
+            base = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
             value = [os.path.normpath(v if os.path.isabs(v) else os.path.join(base, v)) for v in value]
             for v in value:
                 if not os.path.isdir(v):
@@ -237,21 +241,17 @@ def check_profile(cfg: "Config", profiles: dict) -> None:
     name = cfg["profile"]
     if name and name not in profiles:
         src = cfg.sources.get("profile")
-        where = None if src in (CLI_SOURCE, DEFAULT_SOURCE, "API") else src
+        where = None if src in (CLI_SOURCE, DEFAULT_SOURCE, API_SOURCE) else src
         raise ConfigError(f"没有名为“{name}”的报告类型（可用：{'、'.join(sorted(profiles))}）。", where)
 
 
 # ---------------------------------------------------------------- resolution
 
-CLI_MAP = {"profile": "profile", "year": "year", "fail_on": "fail-on", "format": "format",
-           "jobs": "jobs", "max_size": "max-size"}
-
-
-def resolve(args=None, start: str | None = None, source: str = CLI_SOURCE) -> Config:
-    """Defaults ← config file ← command line (``args``: an argparse namespace or any object)."""
+def resolve(given: Overrides | None = None, start: str | None = None, source: str = CLI_SOURCE) -> Config:
+    """Defaults ← configuration file ← ``given`` (the command line's or the API's :class:`Overrides`)."""
     cfg = Config()
-    explicit = getattr(args, "config", None)
-    isolated = getattr(args, "isolated", False)
+    explicit = given.config if given else None
+    isolated = given.isolated if given else False
     path = None
     if explicit:
         if not os.path.isfile(explicit):
@@ -264,20 +264,18 @@ def resolve(args=None, start: str | None = None, source: str = CLI_SOURCE) -> Co
         for k, v in validate(read_config(path), path).items():
             cfg.values[k] = v
             cfg.sources[k] = path
-    if args is None:
+    if given is None:
         return cfg
-    for attr, key in CLI_MAP.items():
-        v = getattr(args, attr, None)
+    for attr, key in Overrides.SCALARS.items():
+        v = getattr(given, attr)
         if v is not None:
             cfg.values[key] = v
             cfg.sources[key] = source
-    _layer_selection(cfg, getattr(args, "select", None), getattr(args, "extend_select", None),
-                     getattr(args, "ignore", None), source)
-    sev = getattr(args, "severity", None)
-    if sev:
-        cfg.values["severity"] = {**cfg.values["severity"], **{k.upper(): v for k, v in sev.items()}}
+    _layer_selection(cfg, given.select, given.extend_select, given.ignore, source)
+    if given.severity:
+        cfg.values["severity"] = {**cfg.values["severity"], **{k.upper(): v for k, v in given.severity}}
         cfg.sources["severity"] = _joined(cfg.sources["severity"], source)
-    extra = getattr(args, "rules", None)
+    extra = given.rules
     if extra:
         cfg.values["rules"] = list(cfg.values["rules"]) + [os.path.abspath(r) for r in extra]
         cfg.sources["rules"] = _joined(cfg.sources["rules"], source)

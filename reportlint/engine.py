@@ -10,40 +10,9 @@ from .document import Document
 from .finding import SEVERITY_RANK, Finding, Hit, sort_key
 from .checks import KINDS
 from .checks._util import fill
+from .context import Analysis, analysis
 
 EXCERPT_MAX = 60
-
-
-def units(rule, doc: Document):
-    """The (base offset, text) pieces a rule's scope names."""
-    cache = doc.__dict__.setdefault("_units", {})
-    key = rule.scope
-    if key in cache:
-        return cache[key]
-    if key == "document":
-        out = [(0, doc.text)]
-    elif key == "paragraph":
-        out = [(p.start, p.text) for p in doc.paragraphs]
-    elif key == "body":
-        out = []
-        for p in doc.content_paragraphs:
-            s = p.body_start if p.body_start is not None else p.start
-            out.append((s, doc.text[s:p.end]))
-    elif key == "heading":
-        out = [(h.start, doc.text[h.start:h.end]) for h in doc.headings]
-    elif key == "sentence":
-        out = [(s.start, s.text) for p in doc.content_paragraphs for s in doc.sentences(p)]
-    elif key == "section":
-        secs = doc.top_sections()
-        if not secs:
-            out = [(0, doc.text)]
-        else:
-            out = [(0, doc.text[:secs[0][1]])] if secs[0][1] > 0 else []
-            out += [(s, doc.text[s:e]) for _, s, e in secs]
-    else:  # pragma: no cover - validated at load
-        out = []
-    cache[key] = out
-    return out
 
 
 def guard(rule):
@@ -55,10 +24,11 @@ def guard(rule):
     return nullcontext()
 
 
-def hits_for_rule(rule, doc: Document) -> list[Hit]:
-    kind = KINDS[rule.kind]
+def hits_for_rule(rule, doc) -> list[Hit]:
+    """The hits of one rule on a document (or on an :class:`~reportlint.context.Analysis`)."""
+    ctx = analysis(doc)
     with guard(rule):
-        return list(kind.run(rule, doc, units(rule, doc)))
+        return list(KINDS[rule.kind].run(rule, ctx, ctx.units(rule.scope)))
 
 
 def matches_prefix(code: str, prefixes) -> int:
@@ -92,7 +62,7 @@ def make_finding(rule, doc: Document, hit: Hit, severity: str) -> Finding:
     if len(excerpt) > EXCERPT_MAX:
         excerpt = excerpt[:EXCERPT_MAX] + "…"
     location = ""
-    if doc.kind == "docx":
+    if doc.parts:  # the reader marked named parts (Word): locate by part and paragraph, not line
         para = doc.paragraph_at(start)
         part = doc.part_at(start)
         if part is not None and part.label:
@@ -107,10 +77,12 @@ def make_finding(rule, doc: Document, hit: Hit, severity: str) -> Finding:
 
 
 def check_document(doc: Document, ruleset, select=None, ignore=None, extend_select=None,
-                   severity_overrides=None, suppress=True) -> list[Finding]:
-    """Run every selected rule on ``doc``; return sorted, immutable findings."""
+                   severity_overrides=None, suppress=True, context: Analysis | None = None) -> list[Finding]:
+    """Run every selected rule on ``doc``; return sorted, immutable findings. ``context``: the
+    document's :class:`~reportlint.context.Analysis` (made here when not given)."""
     from .suppress import Suppressions
 
+    ctx = context or Analysis(doc)
     overrides = severity_overrides or {}
     sup = Suppressions.parse(doc) if suppress else None
     findings: list[Finding] = []
@@ -124,7 +96,7 @@ def check_document(doc: Document, ruleset, select=None, ignore=None, extend_sele
         ran.append(rule.code)
         sev = overrides.get(rule.code) or overrides.get(rule.family) or rule.severity
         with guard(rule):
-            for hit in KINDS[rule.kind].run(rule, doc, units(rule, doc)):
+            for hit in KINDS[rule.kind].run(rule, ctx, ctx.units(rule.scope)):
                 f = make_finding(rule, doc, hit, sev)
                 if sup is not None and sup.suppressed(f):
                     continue

@@ -1,11 +1,13 @@
 """Errors that reach the user. Every message is Chinese and names the file."""
 from __future__ import annotations
 
+from .vocab import EXIT_ERROR
+
 
 class ReportlintError(Exception):
     """A problem with input, configuration or rule files. Maps to exit code 2."""
 
-    exit_code = 2
+    exit_code = EXIT_ERROR
 
     def __init__(self, message: str, path: str | None = None):
         self.message = message

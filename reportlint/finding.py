@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SEVERITIES = ("info", "warning", "error")
-SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+from .vocab import SEVERITIES, SEVERITY_RANK, SEVERITY_ZH  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)

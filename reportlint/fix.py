@@ -73,7 +73,7 @@ def fix_text(source, ruleset, opts):
 
     Returns (fixed text, number of fixes applied, first (doc, findings), last (doc, findings)).
     """
-    from .reader import Source
+    from .readers import Source
 
     text, applied, seen = source.text, 0, {source.text}
     first = last = None
@@ -190,11 +190,11 @@ def fix_path(path: str, ruleset, opts, write: bool, backup: bool, out) -> FileRe
     with ``--diff``, the findings of the file as it is. Errors (Word file, unreadable
     or read-only file) come back in ``FileReport.error``, never raised.
     """
-    from .reader import DEFAULT_MAX_BYTES, DOCX_SUFFIXES, read_path
+    from .readers import DEFAULT_MAX_BYTES, read_path, reader_for
 
-    if os.path.splitext(path)[1].lower() in DOCX_SUFFIXES:
-        return FileReport(path, error="Word 文件（.docx）不能自动修正：其中的格式、批注和修订无法原样保留。"
-                                      "请按检查结果在 Word 中修改，或去掉 --fix/--diff 只做检查。")
+    refusal = reader_for(path).fix_refusal
+    if refusal:
+        return FileReport(path, error=refusal)
     try:
         source = read_path(path, opts.max_bytes or DEFAULT_MAX_BYTES)
         fixed, applied, first, last = fix_text(source, ruleset, opts)

@@ -7,12 +7,7 @@ from dataclasses import dataclass
 
 from .errors import RuleFileError
 
-LABELS = ("background", "practice", "outcome", "insight", "problem", "plan", "other")
-ROLE_NAMES = {
-    "background": "基本情况", "practice": "主要做法", "outcome": "取得的成效", "insight": "经验启示",
-    "problem": "存在的问题", "plan": "下一步打算", "politics": "思想政治", "integrity": "廉洁自律",
-    "suggestion": "对策建议", "findings": "主要收获/发现",
-}
+from .vocab import LABELS, ROLE_NAMES  # noqa: F401  (re-exported: profiles name roles and labels)
 # Generic keywords, tried in this order when no profile synonym matches.
 _GENERIC = (
     ("plan", ("下一步", "下步", "打算", "努力方向", "工作计划", "工作思路", "安排", "今后", "展望")),
@@ -93,8 +88,8 @@ def parse_profile(data, path: str) -> Profile:
 
 
 def load_profiles(folders: list[str], documents: dict | None = None) -> dict[str, Profile]:
-    """``documents``: optional path → parsed YAML cache (:func:`reportlint.rulefile.load_yaml`)."""
-    from .rulefile import load_yaml
+    """``documents``: optional path → parsed YAML cache (:func:`reportlint.ruleyaml.load_yaml`)."""
+    from .ruleyaml import load_yaml
 
     out: dict[str, Profile] = {}
     for folder in folders:

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from .errors import ReportlintError
 from .finding import Finding
+from .options import Options
+from .vocab import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SEVERITY_RANK
 
 
 @dataclass
@@ -35,20 +37,6 @@ class FileReport:
         return sum(1 for f in self.findings if f.severity == severity)
 
 
-@dataclass
-class Options:
-    """What a check run needs besides the rules (everything a config file can set)."""
-
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-    profile: str | None = None
-    year: int | None = None
-    max_bytes: int | None = None
-    classify: bool = True
-
-
 def build_document(source, ruleset, opts: Options):
     from .outline import build
 
@@ -63,7 +51,7 @@ def check_document(doc, ruleset, opts: Options) -> list[Finding]:
     from . import engine
 
     return engine.check_document(doc, ruleset, select=opts.select, ignore=opts.ignore,
-                                 extend_select=opts.extend_select, severity_overrides=opts.severity)
+                                 extend_select=opts.extend_select, severity_overrides=opts.severity_map)
 
 
 def report_for(doc, findings, encoding) -> FileReport:
@@ -81,7 +69,7 @@ def report_for(doc, findings, encoding) -> FileReport:
 
 def check_path(path: str, ruleset, opts: Options) -> FileReport:
     """Read, build, check one file. Input errors become ``FileReport.error``; never raises them."""
-    from .reader import DEFAULT_MAX_BYTES, read_path
+    from .readers import DEFAULT_MAX_BYTES, read_path
 
     try:
         source = read_path(path, opts.max_bytes or DEFAULT_MAX_BYTES)
@@ -90,3 +78,14 @@ def check_path(path: str, ruleset, opts: Options) -> FileReport:
     except ReportlintError as exc:
         return FileReport(path, error=exc.message)
     return report_for(doc, findings, source.encoding)
+
+
+def exit_code(reports, fail_on) -> int:
+    """2 if a file failed, 1 if a finding reaches ``fail_on`` (one level, or one per report), else 0."""
+    if any(r.error for r in reports):
+        return EXIT_ERROR
+    levels = [fail_on] * len(reports) if isinstance(fail_on, str) else list(fail_on)
+    for r, level in zip(reports, levels):
+        if any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level] for f in r.findings):
+            return EXIT_FINDINGS
+    return EXIT_OK

@@ -20,15 +20,9 @@ import hashlib
 import json
 import os
 
-from . import __version__
+from .paths import __version__, cache_dir
 
 _KEEP = 8  # rules-*.json files kept (one per distinct rule-folder set and content)
-
-
-def cache_dir() -> str:
-    base = os.environ.get("REPORTLINT_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "reportlint")
-    return base
 
 
 def code_stamp(h) -> None:
@@ -44,7 +38,8 @@ def code_stamp(h) -> None:
 
 def source_digest(extra: list[str]) -> str:
     """Digest of every file :func:`reportlint.rulefile.load_rules` reads, plus reportlint's own code."""
-    from .rulefile import _yaml_files, rules_root
+    from .paths import rules_root
+    from .rulefile import _yaml_files
 
     from .recache import version_key
 
@@ -151,3 +146,14 @@ def _save(path: str, documents: dict, regex: list) -> None:
             os.remove(f)
     except OSError:
         pass
+
+
+_RULESETS: dict = {}
+
+
+def load_ruleset(extra: list[str] | None = None):
+    """Rules and profiles, loaded once per process per distinct set of extra folders (the memo)."""
+    key = tuple(extra or ())
+    if key not in _RULESETS:
+        _RULESETS[key] = load_cached(list(key))
+    return _RULESETS[key]

@@ -22,9 +22,10 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import RuleFileError
-from .finding import SEVERITIES
+from .paths import BUILTIN_RULES, rules_root  # noqa: F401  (re-exported)
+from .ruleyaml import load_yaml, yaml_error_message  # noqa: F401  (re-exported)
+from .vocab import SEVERITIES
 
-BUILTIN_RULES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "rules")
 COMMON_KEYS = {"code", "name", "kind", "severity", "scope", "message", "description", "reference",
                "exceptions", "examples", "enabled", "fix"}
 SCOPES = ("document", "section", "paragraph", "body", "heading", "sentence")
@@ -33,14 +34,6 @@ FAMILIES = {
     "WD": "用词错误", "NUM": "数字与日期", "PU": "标点符号", "DUP": "重复内容", "CLS": "内容与章节不符",
 }
 _CODE = re.compile(r"^([A-Z]{2,4})(\d{3})$")
-
-
-def rules_root() -> str:
-    """The built-in rule folder: inside the package when installed, else the repo's ``rules/``."""
-    if os.path.isdir(BUILTIN_RULES):
-        return BUILTIN_RULES
-    repo = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "rules")
-    return repo
 
 
 @dataclass
@@ -74,29 +67,6 @@ def unfold(text: str) -> str:
     Chinese characters; a space next to a Latin word or a figure is kept, and so is a full-width
     space (write “第1页　共5页” with 　 when the space is meant)."""
     return _FOLD.sub("", text)
-
-
-_YAML_PROBLEMS = {  # PyYAML's English problem text → what an office worker should look at
-    "mapping values are not allowed": "这一行的冒号位置不对（常见原因：缩进不一致，或文字里有半角冒号“:”而没加引号）",
-    "could not find expected ':'": "缺少“键: 值”中的冒号，或上一行的引号没有配对",
-    "found character '\\t'": "用了制表符（Tab）缩进，请改用空格",
-    "found a tab character": "用了制表符（Tab）缩进，请改用空格",
-    "found unexpected end of stream": "引号没有配对",
-    "found undefined alias": "文字以 * 开头，请给整段文字加引号",
-    "expected <block end>": "缩进不一致",
-    "while scanning a quoted scalar": "引号没有配对",
-    "found unknown escape character": "双引号里的反斜杠“\\”需写成“\\\\”，或改用单引号",
-}
-
-
-def yaml_error_message(exc) -> str:
-    """A Chinese message for a YAML syntax error: the line, the likely cause, PyYAML's own words."""
-    mark = getattr(exc, "problem_mark", None)
-    where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""
-    problem = str(getattr(exc, "problem", None) or exc)
-    context = str(getattr(exc, "context", None) or "")
-    hint = next((zh for en, zh in _YAML_PROBLEMS.items() if en in problem or en in context), "")
-    return f"YAML 格式错误{('（' + where + '）') if where else ''}：{hint or '请检查缩进、冒号和引号'}。（{problem}）"
 
 
 def _type_name(t) -> str:
@@ -133,12 +103,13 @@ def parse_rule(data, path: str) -> Rule:
         if k in data and not isinstance(data[k], str):
             raise RuleFileError("应为文本。", path, k)
     options = {}
-    for k, (typ, required) in kind.OPTIONS.items():
+    for k, opt in kind.OPTIONS.items():
+        typ = opt.type
         if k in data:
             if not isinstance(data[k], typ) or (typ is int and isinstance(data[k], bool)):
                 raise RuleFileError(f"类型不对，应为{_type_name(typ)}。", path, k)
             options[k] = data[k]
-        elif required:
+        elif opt.required:
             raise RuleFileError("缺少必填项。", path, k)
     exceptions = data.get("exceptions") or []
     if not isinstance(exceptions, list) or not all(isinstance(e, str) for e in exceptions):
@@ -184,25 +155,6 @@ def _yaml_files(folder: str):
         for fn in sorted(files):
             if fn.endswith((".yaml", ".yml")):
                 yield os.path.join(root, fn)
-
-
-def load_yaml(raw: bytes, path: str, documents: dict | None = None):
-    """Parsed YAML of one rule or profile file; ``documents`` (path → data) is a cache of
-    already-parsed files (see :mod:`reportlint.rulecache`), filled with what is parsed here."""
-    if documents is not None and path in documents:
-        return documents[path]
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # SafeLoader: PyYAML without libyaml
-    try:
-        data = yaml.load(raw.decode("utf-8"), Loader=loader)
-    except UnicodeDecodeError:
-        raise RuleFileError("规则文件必须是 UTF-8 编码。", path) from None
-    except yaml.YAMLError as exc:
-        raise RuleFileError(yaml_error_message(exc), path) from None
-    if documents is not None:
-        documents[path] = data
-    return data
 
 
 def load_rules(extra: list[str] | None = None, verify: bool = True, documents: dict | None = None) -> RuleSet:

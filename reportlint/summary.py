@@ -5,7 +5,7 @@ the outline signature (top-level section roles in order, repeats merged), sectio
 paragraph lengths, paragraph labels (the shipped classifier), 套话 density (the phrase
 matcher of the rule set's ``density`` rules), placeholder (PH) and template-residue (WM)
 counts, and term counts (jieba semantics, stop words removed). Then one aggregation
-(:mod:`reportlint.summary_stats`) and one of four renderings (:mod:`reportlint.summary_out`).
+(:mod:`reportlint.summary_stats`) and one of four renderings (:mod:`reportlint.formatters.summary`).
 
 Lengths are 字数: characters that are not white space.
 """
@@ -25,7 +25,7 @@ def chars(text: str) -> int:
 
 
 def load_stopwords() -> frozenset:
-    from .rulefile import rules_root
+    from .paths import rules_root
 
     path = os.path.join(rules_root(), "lexicon", "stopwords.txt")
     words = set()
@@ -59,7 +59,7 @@ _STATE: dict = {}
 def init_worker(rules_keys) -> None:
     from . import tokenize
     from .classify.predict import load_model
-    from .commands import load_ruleset
+    from .rulecache import load_ruleset
 
     for k in rules_keys:
         load_ruleset(list(k))
@@ -82,10 +82,11 @@ def analyse_task(task) -> dict:
     """(path, rules key) → a small JSON-able record (no text kept)."""
     from . import engine, tokenize
     from .classify.predict import tag_document
-    from .commands import load_ruleset
+    from .rulecache import load_ruleset
     from .errors import ReportlintError
-    from .reader import read_path
-    from .report import Options, build_document
+    from .readers import read_path
+    from .options import Options
+    from .report import build_document
 
     path, rules_key = task
     rs = load_ruleset(list(rules_key))
@@ -131,50 +132,3 @@ def analyse_task(task) -> dict:
             "skeleton": skeleton(doc), "sections": sections, "paragraphs": paras,
             "labels": dict(labels), "labels_by_role": {k: dict(v) for k, v in by_role.items()},
             "density": density, "ph": fam.get("PH", 0), "wm": fam.get("WM", 0), "terms": dict(terms)}
-
-
-# ---------------------------------------------------------------- command
-
-def run_summary(args) -> int:
-    from . import config as cfgmod
-    from .batch import discover
-    from .commands import _stdout, load_ruleset
-    from .errors import InputError
-    from .executor import LocalExecutor, resolve_jobs
-    from .summary_out import render
-    from .summary_stats import Aggregate
-
-    files = discover(args.paths, getattr(args, "include", None), getattr(args, "exclude", None))
-    if not files:
-        raise InputError("没有找到报告文件（支持 .txt、.md、.docx）。", "、".join(args.paths))
-    cfg = cfgmod.resolve(args, start=args.paths[0])
-    rules_key = tuple(cfg["rules"])
-    rs = load_ruleset(list(rules_key))
-    jobs = resolve_jobs(getattr(args, "jobs", None) or cfg["jobs"])
-    agg = Aggregate(rs, top=args.top)
-    ex = LocalExecutor(min(jobs, len(files)), init_worker, ([rules_key],))
-    show = not getattr(args, "quiet", False) and os.isatty(2)
-    records = ex.imap(analyse_task, [(p, rules_key) for p in files])
-    if show:
-        from .progress import progress_bar
-
-        with progress_bar(len(files), "分析中") as advance:
-            for rec in records:
-                agg.add(rec)
-                advance()
-    else:
-        for rec in records:
-            agg.add(rec)
-    result = agg.result()
-    out, close = (_stdout(), False)
-    if args.output:
-        try:
-            out, close = open(args.output, "w", encoding="utf-8"), True
-        except OSError as exc:
-            raise InputError(f"无法写入输出文件：{exc.strerror or exc}", args.output) from None
-    try:
-        render(result, out, args.format)
-    finally:
-        if close:
-            out.close()
-    return 2 if result["files"]["unreadable"] and not result["files"]["readable"] else 0

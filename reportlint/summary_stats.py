@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from .profiles import ROLE_NAMES
+from .vocab import LABEL_ZH, LABELS, ROLE_NAMES
 
 PARA_BINS = (0, 50, 100, 150, 200, 300, 500)
 SECTION_BINS = (0, 200, 500, 1000, 2000, 4000)
@@ -23,9 +23,7 @@ DENSITY_BINS = (0, 2, 4, 6, 8, 10, 15)
 LENGTH_IQR = 1.5
 SKELETON_DIST = 0.5
 ROLE_ZH = dict(ROLE_NAMES, content="内容性标题", none="（不在任何章节下）")
-LABEL_ZH = {"background": "基本情况", "practice": "做法", "outcome": "成效", "insight": "启示体会",
-            "problem": "问题", "plan": "打算", "other": "其他"}
-LABEL_ORDER = ("background", "practice", "outcome", "insight", "problem", "plan", "other")
+LABEL_ORDER = LABELS
 OUTLIER_RULES = {
     "length": (f"字数取对数后落在四分位距 {LENGTH_IQR} 倍的界限（Q1−{LENGTH_IQR}×IQR，Q3+{LENGTH_IQR}×IQR）之外；"
                "至少 5 份可读报告时才判断"),

@@ -67,7 +67,7 @@ class Token:
 
 
 def userdict_path() -> str:
-    from .rulefile import rules_root
+    from .paths import rules_root
 
     return os.path.join(rules_root(), "lexicon", "userdict.txt")
 

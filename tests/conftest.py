@@ -1,11 +1,47 @@
-"""Shared test set-up: every test gets its own reportlint cache folder."""
+"""Shared test set-up: every test gets its own reportlint cache folder; one classifier fit per session."""
+from types import SimpleNamespace
+
 import pytest
+
+
+# Slow by nature (a wheel install, a real browser, 1,000s of random inputs, benchmark runs, the whole
+# corpus through both tokenizers): marked ``slow`` here, so ``pytest -m "not slow"`` is the fast part.
+# Single slow tests elsewhere carry ``@pytest.mark.slow`` themselves (the classifier fits).
+SLOW_MODULES = {"test_install.py", "test_html_browser.py", "test_fuzz.py", "test_bench_smoke.py"}
+SLOW_TESTS = {"test_corpus_paragraphs_identical"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.name in SLOW_MODULES or item.name in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path, monkeypatch):
     """Keep the user's ~/.cache/reportlint out of the tests (rules, results, model caches)."""
     monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path / "reportlint-cache"))
+
+
+@pytest.fixture(scope="session")
+def fitted_model(tmp_path_factory):
+    """The classifier trained once for the whole session (``reportlint.classify.train.train``), with
+    the fitted scikit-learn objects of the content model it exported: ``model`` (plain data), ``vec``,
+    ``clf``."""
+    pytest.importorskip("sklearn")
+    from reportlint.classify import train as trainmod
+
+    fits = []
+    real_fit = trainmod._fit
+    mp = pytest.MonkeyPatch()
+    mp.setenv("REPORTLINT_CACHE", str(tmp_path_factory.mktemp("reportlint-cache")))
+    mp.setattr(trainmod, "_fit", lambda *a, **k: fits.append(real_fit(*a, **k)) or fits[-1])
+    try:
+        model = trainmod.train()
+    finally:
+        mp.undo()
+    vec, clf = fits[-2]  # the last two fits are the shipped content model and context prior
+    return SimpleNamespace(model=model, vec=vec, clf=clf)
 
 
 def positions(report):
@@ -30,7 +66,7 @@ def excerpts(text, code):
 
 def assert_examples_hold(code):
     """The examples shipped in rule ``code``: it has both kinds, each bad one fires, each good one does not."""
-    from reportlint.commands import load_ruleset
+    from reportlint.rulecache import load_ruleset
 
     rule = load_ruleset().by_code()[code]
     assert rule.examples["bad"] and rule.examples["good"]

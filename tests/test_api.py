@@ -141,3 +141,14 @@ def test_api_does_not_import_spacy_or_sklearn():
                           f"reportlint.check_file({SAMPLE!r})\nassert r.findings")
     assert "reportlint.api" in mods
     assert "spacy" not in mods and "sklearn" not in mods and "thinc" not in mods
+
+
+def test_unknown_profile_names_no_fake_file():
+    """The API's arguments are not a file: no “Python API：” path in front of the message."""
+    with pytest.raises(ConfigError) as exc:
+        reportlint.check_text(TEXT, profile="不存在")
+    assert exc.value.path is None
+    assert str(exc.value).startswith("没有名为“不存在”的报告类型")
+    with pytest.raises(ConfigError) as exc:
+        reportlint.check_text(TEXT, year=3)
+    assert exc.value.path is None and str(exc.value).startswith("参数“year”")

@@ -9,7 +9,9 @@ import docx
 import pytest
 
 from reportlint import batch as batchmod
-from reportlint import cli, reader
+from reportlint.commands import batch as batch_cmd
+from reportlint import cli
+from reportlint.readers import text as reader
 from reportlint import report as reportmod
 
 REPORT = "关于2026年社区工作的汇报\n今年以来，社区共走访居民1200户，办结群众诉求86件。\n"
@@ -183,14 +185,14 @@ def test_cache_second_run_does_not_check(tmp_path, monkeypatch, capsys):
     (d / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     cache = tmp_path / "c"
     cnt = Counting(monkeypatch)
-    assert batchmod.run_batch(_args(d, cache), executor_factory=cnt.factory) == 2
+    assert batch_cmd.run(_args(d, cache), executor_factory=cnt.factory) == 2
     first = capsys.readouterr().out
     assert sorted(cnt.calls) == ["bin.txt", "old.doc"] + [f"r{i}.txt" for i in range(5)]
     assert cnt.executors == 1
 
     cnt.calls.clear()
     cnt.executors = 0
-    assert batchmod.run_batch(_args(d, cache), executor_factory=cnt.factory) == 2
+    assert batch_cmd.run(_args(d, cache), executor_factory=cnt.factory) == 2
     second = capsys.readouterr().out
     assert cnt.calls == ["old.doc"]  # unsupported types are answered directly, never cached
     assert cnt.executors == 0  # everything hit: no worker started
@@ -199,17 +201,17 @@ def test_cache_second_run_does_not_check(tmp_path, monkeypatch, capsys):
     (d / "r2.txt").write_text(REPORT, encoding="utf-8")  # one file changed
     cnt.calls.clear()
     cnt.executors = 0
-    batchmod.run_batch(_args(d, cache), executor_factory=cnt.factory)
+    batch_cmd.run(_args(d, cache), executor_factory=cnt.factory)
     capsys.readouterr()
     assert cnt.calls == ["old.doc", "r2.txt"] and cnt.executors == 1
 
     cnt.calls.clear()
-    batchmod.run_batch(_args(d, cache, "--ignore", "PH002"), executor_factory=cnt.factory)  # options changed
+    batch_cmd.run(_args(d, cache, "--ignore", "PH002"), executor_factory=cnt.factory)  # options changed
     capsys.readouterr()
     assert len(cnt.calls) == 7
 
     cnt.calls.clear()
-    batchmod.run_batch(_args(d, cache, "--no-cache"), executor_factory=cnt.factory)
+    batch_cmd.run(_args(d, cache, "--no-cache"), executor_factory=cnt.factory)
     capsys.readouterr()
     assert len(cnt.calls) == 7
 
@@ -266,9 +268,9 @@ def test_jobs_from_config_and_all_cores(tmp_path, capsys):
         return batchmod.local_executor(1, keys)
 
     args = cli.build_parser().parse_args(["batch", str(d), "-q", "--no-cache", "--format", "concise"])
-    assert batchmod.run_batch(args, executor_factory=factory) == 0
+    assert batch_cmd.run(args, executor_factory=factory) == 0
     args = cli.build_parser().parse_args(["batch", str(d), "-q", "--no-cache", "--format", "concise", "-j", "0"])
-    batchmod.run_batch(args, executor_factory=factory)
+    batch_cmd.run(args, executor_factory=factory)
     capsys.readouterr()
     assert seen == [3, min(cpu_count(), 6)]
 

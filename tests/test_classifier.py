@@ -11,11 +11,9 @@ from reportlint.classify.features import featurize
 SAMPLE = "reportlint/data/sample.txt"
 
 
-def test_shipped_model_equals_a_fresh_train():
-    pytest.importorskip("sklearn")
-    from reportlint.classify.train import train
-
-    fresh = train()
+@pytest.mark.slow
+def test_shipped_model_equals_a_fresh_train(fitted_model):
+    fresh = fitted_model.model
     shipped = predict.load_model(predict.MODEL_PATH)
     assert fresh["labels"] == shipped["labels"]
     assert set(fresh["weights"]) == set(shipped["weights"])
@@ -31,16 +29,9 @@ def test_model_is_plain_json():
     assert model["labels"] == sorted(model["labels"])
 
 
-def test_pure_python_prediction_matches_scikit_learn():
-    pytest.importorskip("sklearn")
-    from reportlint.classify.train import _fit, training_data
-
-    texts, labels, _ = training_data()
-    feats = [featurize(t) for t in texts]
-    vec, clf = _fit(feats, labels)
-    from reportlint.classify.train import export
-
-    model = export(vec, clf)
+@pytest.mark.slow
+def test_pure_python_prediction_matches_scikit_learn(fitted_model):
+    vec, clf, model = fitted_model.vec, fitted_model.clf, fitted_model.model
     probe = ["全年共办结群众诉求1.2万件，办结率99.1%，较去年提高4.3个百分点。",
              "下一步，我们将继续深化网格化管理，力争年底前实现全覆盖。",
              "实践证明，只有把群众满意作为工作的出发点，基层治理才有持久的生命力。",

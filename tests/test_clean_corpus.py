@@ -9,7 +9,8 @@ from __future__ import annotations
 import csv
 import os
 
-from reportlint.report import Options, check_path
+from reportlint.options import Options
+from reportlint.report import check_path
 from textcheck import ruleset
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from reportlint import config as cfgmod
+from reportlint.options import Overrides
 from reportlint.cli import main
 from reportlint.errors import ConfigError
 
@@ -161,10 +162,7 @@ def test_cli_select_starts_afresh_like_ruff(proj, capsys):
 def test_cli_select_and_ignore_sources(proj):
     write(proj / "reportlint.toml", 'ignore = ["PH001"]\nextend-select = ["WM"]\n')
 
-    class Args:
-        select, ignore, extend_select, config, isolated = None, ["WM001"], ["PH"], None, False
-
-    cfg = cfgmod.resolve(Args(), start=str(proj))
+    cfg = cfgmod.resolve(Overrides(ignore=["WM001"], extend_select=["PH"]), start=str(proj))
     assert cfg["ignore"] == ["WM001"]  # PH001 re-enabled by --extend-select PH
     assert cfg["extend-select"] == ["WM", "PH"]
     assert cfg.sources["extend-select"] == f"{proj / 'reportlint.toml'} + 命令行"

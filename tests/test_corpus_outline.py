@@ -18,8 +18,9 @@ import pytest
 from reportlint.outline import PROFILE_MIN_CONFIDENCE
 
 from reportlint import check_file
-from reportlint.reader import read_path
-from reportlint.report import Options, build_document
+from reportlint.readers import read_path
+from reportlint.options import Options
+from reportlint.report import build_document
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "corpora")
@@ -127,7 +128,7 @@ def test_sample_has_no_spurious_structure_findings():
 
 
 def _outline(path):
-    from reportlint.commands import load_ruleset
+    from reportlint.rulecache import load_ruleset
 
     return build_document(read_path(path), load_ruleset(), Options())
 

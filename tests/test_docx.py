@@ -9,9 +9,10 @@ import pytest
 from docx_factory import (add_abstract_numbering, add_deleted_and_inserted, add_num, add_text_box,
                           add_vml_watermark, link_style_numbering, new_document, set_east_asian_font,
                           set_numbering)
-from reportlint.docx_numbering import Numbering, chinese, format_number
-from reportlint.reader import read_path
-from reportlint.report import Options, build_document, check_path
+from reportlint.readers.docx_numbering import Numbering, chinese, format_number
+from reportlint.readers import read_path
+from reportlint.options import Options
+from reportlint.report import build_document, check_path
 from reportlint.rulefile import load_rules
 
 

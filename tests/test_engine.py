@@ -9,7 +9,7 @@ from rich.cells import cell_len
 
 from reportlint import check_text
 from reportlint.cli import main
-from reportlint.commands import load_ruleset
+from reportlint.rulecache import load_ruleset
 from reportlint.engine import is_selected, matches_prefix
 from reportlint.finding import Finding
 

@@ -62,7 +62,7 @@ def validator():
 
 
 def test_sarif_is_valid_and_complete():
-    from reportlint.commands import load_ruleset
+    from reportlint.rulecache import load_ruleset
 
     rs = load_ruleset([])
     doc = json.loads(render("sarif", ruleset=rs))

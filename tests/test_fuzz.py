@@ -24,7 +24,8 @@ from reportlint.errors import InputError
 from reportlint.finding import SEVERITIES
 from reportlint.formatters import concise, json_, text as text_fmt
 from reportlint.outline import build
-from reportlint.reader import Part, decode, normalize_newlines
+from reportlint.readers import Part, normalize_newlines
+from reportlint.readers.text import decode
 from reportlint.report import FileReport, report_for
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
@@ -36,7 +37,7 @@ SLOW = settings(FUZZ, max_examples=max(50, EXAMPLES // 10))  # .docx parsing: ~1
 
 @pytest.fixture(scope="module")
 def ruleset():
-    from reportlint.commands import load_ruleset
+    from reportlint.rulecache import load_ruleset
 
     return load_ruleset([])
 
@@ -273,7 +274,7 @@ def apply_damage(recipe) -> bytes:
 @SLOW
 @given(damaged_docx())
 def test_damaged_docx(recipe):
-    from reportlint.reader import read_path
+    from reportlint.readers import read_path
 
     fd, path = tempfile.mkstemp(suffix=".docx")
     try:
@@ -301,7 +302,7 @@ LVL_TEXT = st.lists(st.sampled_from(list("%0123456789、.（）() ") + ["%1", "%
 @st.composite
 def numbering_case(draw):
     """Random numbering definitions (bad references, odd levels and texts) and paragraph uses."""
-    from reportlint.docx_numbering import W
+    from reportlint.readers.docx_numbering import W
 
     ns = W[1:-1]
     abstracts = []
@@ -330,7 +331,7 @@ def numbering_case(draw):
 def test_numbering_never_raises(case):
     from lxml import etree
 
-    from reportlint.docx_numbering import Numbering
+    from reportlint.readers.docx_numbering import Numbering
 
     xml, uses = case
     numbering = Numbering(etree.fromstring(xml))

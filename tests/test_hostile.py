@@ -14,10 +14,10 @@ import pytest
 
 from docx_factory import new_document
 from reportlint import cli, safe_regex
-from reportlint.docx import read_docx
-from reportlint.docx_package import MAX_ENTRIES, MAX_UNCOMPRESSED
+from reportlint.readers.docx import read_docx
+from reportlint.readers.docx_package import MAX_ENTRIES, MAX_UNCOMPRESSED
 from reportlint.errors import InputError
-from reportlint.reader import MAX_PARAGRAPHS, read_path
+from reportlint.readers import MAX_PARAGRAPHS, read_path
 
 GOOD = "关于2026年上半年工作情况的汇报\n一、基本情况\n今年以来共走访群众××户。\n"
 CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
@@ -294,7 +294,7 @@ def test_slow_user_regex_is_stopped(tmp_path, capsys, good, monkeypatch):
 def test_builtin_rules_run_without_timer(monkeypatch):
     """Only user-folder rules are timed; the built-in ones are trusted and not slowed by signals."""
     from reportlint import engine
-    from reportlint.commands import load_ruleset
+    from reportlint.rulecache import load_ruleset
 
     calls = []
     monkeypatch.setattr(safe_regex, "time_limit", lambda rule, seconds=None: calls.append(rule) or nullcontext())

@@ -9,7 +9,8 @@ import pytest
 
 from reportlint import check_file
 from reportlint.cli import main
-from reportlint.reader import decode, read_path
+from reportlint.readers import read_path
+from reportlint.readers.text import decode
 
 REPORT = "关于社区工作的汇报\n今年共走访XX户。\n到社区报到×人。\n"
 EXPECTED = [(2, 6, "PH002"), (3, 6, "PH001")]

@@ -3,7 +3,7 @@ with exact (line, column, code), through the public API (``check_text(select=[co
 import pytest
 
 from reportlint import check_text
-from reportlint.commands import load_ruleset
+from reportlint.rulecache import load_ruleset
 
 
 def hits(text, code, **kw):

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from reportlint import cli, summary
-from reportlint.commands import load_ruleset
+from reportlint.rulecache import load_ruleset
 from reportlint.checks.phrase import Matcher
 from reportlint.classify import predict as predmod
 from reportlint.summary_stats import Aggregate, distribution, edit_distance

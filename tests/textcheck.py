@@ -10,7 +10,7 @@ import functools
 
 from reportlint.engine import check_document
 from reportlint.outline import build
-from reportlint.reader import normalize_newlines
+from reportlint.readers import normalize_newlines
 from reportlint.rulefile import load_rules
 
 

@@ -1,19 +1,24 @@
 """Check kinds: the registry.
 
-Each kind is a module with ``OPTIONS`` (key -> (type, required)), ``DEFAULT_SCOPE``,
-``compile(rule)`` returning whatever ``run`` needs, and ``run(rule, doc, units)``
-yielding :class:`reportlint.finding.Hit`. Kinds never print, read files or look
-at configuration; the engine turns hits into findings.
+Each kind is a module with ``SUMMARY`` (what it does, in Chinese, for rules/README.md),
+``OPTIONS`` (key -> :class:`~reportlint.checks._spec.Opt`: type, required, default, doc),
+``DEFAULT_SCOPE``, ``compile(rule)`` returning whatever ``run`` needs, and
+``run(rule, ctx, units)`` yielding :class:`reportlint.finding.Hit`, where ``ctx`` is the
+document's :class:`~reportlint.context.Analysis` and ``units`` the (offset, text) pieces of
+the rule's scope. Kinds never print, read files, look at configuration or write onto the
+document; the engine turns hits into findings.
+
+A new kind = one module here + one line in ``KINDS``.
 """
 from __future__ import annotations
 
-from . import claim, consistency, opener, pairs, phrase, postag, regex, staleyear, substitution, translate
+from . import (claim, consistency, content, density, duplicate, font, opener, pairs, phrase, postag, regex,
+               staleyear, structure, substitution, translate)
 
 KINDS = {
     "regex": regex,
     "phrase": phrase,
     "substitution": substitution,
-    # issue 5: phrasing, wording, numbers, punctuation
     "translate": translate,
     "consistency": consistency,
     "pairs": pairs,
@@ -21,22 +26,13 @@ KINDS = {
     "claim": claim,
     "opener": opener,
     "postag": postag,
+    "structure": structure,
+    "density": density,
+    "duplicate": duplicate,
+    "content": content,
+    "font": font,
 }
 
 
 def register(name: str, module) -> None:
     KINDS[name] = module
-
-
-def _late() -> None:
-    # Kinds whose modules are larger; imported here so the registry stays in one place.
-    from . import density, duplicate, structure, content, font
-
-    KINDS.update({"structure": structure, "density": density, "duplicate": duplicate,
-                  "content": content, "font": font})
-
-
-try:
-    _late()
-except ImportError:  # pragma: no cover - during bootstrap before all kinds exist
-    pass

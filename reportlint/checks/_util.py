@@ -22,15 +22,6 @@ def excepted(rule, text: str, base: int, start: int, end: int) -> bool:
     return False
 
 
-def content_sentences(doc):
-    """[(paragraph, [Sentence, …])] for the document's content paragraphs, computed once per document."""
-    cache = doc.__dict__.get("_content_sentences")
-    if cache is None:
-        cache = [(p, doc.sentences(p)) for p in doc.content_paragraphs]
-        doc.__dict__["_content_sentences"] = cache
-    return cache
-
-
 def word_list(rule, words, key: str = "words") -> list:
     """Validate a rule's word list (non-empty strings); raise a RuleFileError naming the entry."""
     from ..errors import RuleFileError

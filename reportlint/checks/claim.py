@@ -20,10 +20,17 @@ from __future__ import annotations
 
 from ..finding import Hit
 from ..safe_regex import compile_user_regex
-from ._util import content_sentences, excepted, word_list
+from ._util import excepted, word_list
 from .phrase import Matcher
+from ._spec import Opt
 
-OPTIONS = {"words": (list, True), "evidence": (str, True), "window": (int, False), "skip": (str, False)}
+SUMMARY = "“成效显著”等评价，本句和前后句都没有数字时报告"
+OPTIONS = {
+    "words": Opt(list, True, doc="评价用语"),
+    "evidence": Opt(str, True, doc="什么算数据（正则）"),
+    "window": Opt(int, default=1, doc="前后各看几句"),
+    "skip": Opt(str, doc="句中有这些文字（正则）时不报告"),
+}
 DEFAULT_SCOPE = "paragraph"
 
 
@@ -34,12 +41,13 @@ def compile(rule):
             compile_user_regex(skip, rule.path, "skip") if skip else None)
 
 
-def run(rule, doc, units):
+def run(rule, ctx, units):
+    doc = ctx.doc
     matcher, evidence, skip = rule.compiled
     window = max(0, rule.options.get("window", 1))
     if not any(next(matcher.finditer(p.text), None) for p in doc.content_paragraphs):
         return
-    sents = [(p.section, s) for p, ss in content_sentences(doc) for s in ss]
+    sents = [(p.section, s) for p, ss in ctx.content_sentences() for s in ss]
     has_fig = [None] * len(sents)
 
     def fig(j):

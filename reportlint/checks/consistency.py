@@ -19,9 +19,13 @@ from __future__ import annotations
 from ..errors import RuleFileError
 from ..finding import Hit
 from ..safe_regex import compile_user_regex
+from ._spec import Opt
 from ._util import excepted
 
-OPTIONS = {"variants": (list, True)}
+SUMMARY = "同一篇报告里两种写法混用（如序号“1.”与“1．”），报告用得少的那种"
+OPTIONS = {
+    "variants": Opt(list, True, doc="一组 {name: 名称, pattern: 正则}，至少两种"),
+}
 DEFAULT_SCOPE = "paragraph"
 
 
@@ -37,7 +41,7 @@ def compile(rule):
     return out
 
 
-def run(rule, doc, units):
+def run(rule, ctx, units):
     found: list[list[tuple[int, int, str]]] = [[] for _ in rule.compiled]
     for base, text in units:
         for i, (_, pat) in enumerate(rule.compiled):

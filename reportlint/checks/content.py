@@ -18,13 +18,18 @@ from __future__ import annotations
 import re
 
 from ..finding import Hit
+from ..vocab import LABEL_ZH
+from ._spec import Opt
 
-OPTIONS = {"check": (str, True), "min_confidence": (int, False), "min_paragraphs": (int, False),
-           "min_chars": (int, False)}
 DEFAULT_SCOPE = "section"
 CHECKS = ("misplaced", "no_figure", "missing_label")
-LABEL_ZH = {"background": "基本情况", "practice": "做法", "outcome": "成效", "insight": "经验启示",
-            "problem": "问题", "plan": "打算", "other": "其他"}
+SUMMARY = "段落内容与所在章节是否相符（用段落分类器）"
+OPTIONS = {
+    "check": Opt(str, True, doc="哪项检查：" + "、".join(CHECKS)),
+    "min_confidence": Opt(int, default=70, doc="分类把握（%）至少多少才报告（misplaced）"),
+    "min_paragraphs": Opt(int, default=2, doc="章节至少几段才检查缺少的内容（missing_label）"),
+    "min_chars": Opt(int, default=20, doc="段落至少多少字才检查（misplaced）"),
+}
 ROLE_LABELS = {"background": ("background",), "practice": ("practice", "outcome"),
                "outcome": ("outcome",), "insight": ("insight",), "problem": ("problem",),
                "plan": ("plan", "problem"), "suggestion": ("plan", "insight"), "politics": ("practice", "insight"),
@@ -44,8 +49,8 @@ def compile(rule):
     return rule.options["check"]
 
 
-def expected(doc, role: str) -> tuple[str, ...]:
-    prof = doc.__dict__.get("_profile_obj")
+def expected(prof, role: str) -> tuple[str, ...]:
+    """The labels a section of ``role`` should hold under profile ``prof`` (or the generic ones)."""
     spec = prof.section(role) if prof else None
     if spec is not None and spec.labels:
         return spec.labels
@@ -72,24 +77,23 @@ def _sections(doc):
     return out
 
 
-def run(rule, doc, units):
-    from ..classify.predict import tag_document
-
-    tag_document(doc)
+def run(rule, ctx, units):
+    doc = ctx.doc
+    ctx.labelled_paragraphs()  # the labeller the engine was given; paragraphs carry label, confidence
     check = rule.compiled
     if check == "misplaced":
-        yield from _misplaced(rule, doc)
+        yield from _misplaced(rule, doc, ctx.profile)
     elif check == "no_figure":
         yield from _no_figure(rule, doc)
     else:
-        yield from _missing_label(rule, doc)
+        yield from _missing_label(rule, doc, ctx.profile)
 
 
-def _misplaced(rule, doc):
+def _misplaced(rule, doc, prof):
     floor = rule.options.get("min_confidence", 70) / 100
     shortest = rule.options.get("min_chars", 20)
     for h, role, paras in _sections(doc):
-        want = expected(doc, role)
+        want = expected(prof, role)
         if not want:
             continue
         for p in paras:
@@ -111,10 +115,10 @@ def _no_figure(rule, doc):
             yield Hit(h.start, h.end, {"section": h.text})
 
 
-def _missing_label(rule, doc):
+def _missing_label(rule, doc, prof):
     need = rule.options.get("min_paragraphs", 2)
     for h, role, paras in _sections(doc):
-        want = expected(doc, role)
+        want = expected(prof, role)
         if not want or len(paras) < need:
             continue
         labels = {p.label for p in paras}

@@ -26,9 +26,16 @@ from ..errors import RuleFileError
 from ..finding import Hit
 from ._util import excepted, word_list
 from .phrase import Matcher
+from ._spec import NUMBER, Opt
 
-OPTIONS = {"groups": (dict, True), "threshold": ((int, float), True), "min_chars": (int, False),
-           "min_count": (int, False), "top": (int, False)}
+SUMMARY = "每个章节里套话的密度（每千字几处），超过阈值报告一次并列出最常用的几个"
+OPTIONS = {
+    "groups": Opt(dict, True, doc="分组词表"),
+    "threshold": Opt(NUMBER, True, doc="每千字超过几处时报告"),
+    "min_chars": Opt(int, default=150, doc="章节至少多少字才计算"),
+    "min_count": Opt(int, default=3, doc="至少几处才报告"),
+    "top": Opt(int, default=3, doc="列出最常用的几个"),
+}
 DEFAULT_SCOPE = "section"
 
 
@@ -47,7 +54,7 @@ def _chars(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace())
 
 
-def run(rule, doc, units):
+def run(rule, ctx, units):
     o = rule.options
     threshold = float(o["threshold"])
     min_chars, min_count, top = o.get("min_chars", 150), o.get("min_count", 3), o.get("top", 3)

@@ -23,10 +23,16 @@ import re
 
 from ..errors import RuleFileError
 from ..finding import Hit
-from ._util import content_sentences
+from ._spec import NUMBER, Opt
 
-OPTIONS = {"unit": (str, True), "min_chars": (int, False), "similarity": ((int, float), False),
-           "ngram": (int, False), "skip_similar_paragraphs": ((int, float), False)}
+SUMMARY = "重复的句子、几乎相同的段落"
+OPTIONS = {
+    "unit": Opt(str, True, doc="sentence（句子）或 paragraph（段落）"),
+    "min_chars": Opt(int, doc="至少多少字才比较（句子默认 12，段落默认 30）"),
+    "similarity": Opt(NUMBER, default=0.8, doc="段落相似度阈值（0–1）"),
+    "ngram": Opt(int, default=2, doc="按几个字一组比较"),
+    "skip_similar_paragraphs": Opt(NUMBER, default=0, doc="所在段落的相似度达到该值时不报告其中的重复句（0：不跳过）"),
+}
 DEFAULT_SCOPE = "document"
 _DROP = re.compile(r"[\s\u3000\W_]+")
 
@@ -70,11 +76,12 @@ def _body(doc, p):
     return s, doc.text[s:p.end]
 
 
-def run(rule, doc, units):
+def run(rule, ctx, units):
+    doc = ctx.doc
     if rule.options["unit"] == "paragraph":
         yield from _run_paragraphs(rule, doc)
     else:
-        yield from _run_sentences(rule, doc)
+        yield from _run_sentences(rule, ctx)
 
 
 def _run_paragraphs(rule, doc):
@@ -109,7 +116,8 @@ def _run_paragraphs(rule, doc):
                 index.setdefault(x, []).append(k)
 
 
-def _run_sentences(rule, doc):
+def _run_sentences(rule, ctx):
+    doc = ctx.doc
     o = rule.options
     min_chars = o.get("min_chars", 12)
     skip = float(o.get("skip_similar_paragraphs", 0) or 0)
@@ -121,7 +129,7 @@ def _run_sentences(rule, doc):
             cache[p.index] = grams(_body(doc, p)[1], 2)
         return cache[p.index]
 
-    for p, sents in content_sentences(doc):
+    for p, sents in ctx.content_sentences():
         if p.table:
             continue
         for sent in sents:

@@ -16,8 +16,12 @@ from __future__ import annotations
 
 from ..errors import RuleFileError
 from ..finding import Hit
+from ._spec import Opt
 
-OPTIONS = {"fonts": (dict, True)}
+SUMMARY = "Word 文件中标题字体不合 GB/T 9704-2012（一级黑体、二级楷体）"
+OPTIONS = {
+    "fonts": Opt(dict, True, doc="{标题级别: [可接受的字体, …]}，第一个是建议的字体"),
+}
 DEFAULT_SCOPE = "document"
 _RUNIN = ("ordinal", "yishi")
 _LEVEL_ZH = dict(enumerate("一二三四五六七八九", 1))
@@ -34,7 +38,8 @@ def compile(rule):
     return out
 
 
-def run(rule, doc, units):
+def run(rule, ctx, units):
+    doc = ctx.doc
     fonts = getattr(doc, "fonts", None)
     if not fonts:
         return

@@ -15,9 +15,14 @@ Example (fires on two paragraphs in a row starting “通过”)::
 from __future__ import annotations
 
 from ..finding import Hit
+from ._spec import Opt
 from ._util import word_list
 
-OPTIONS = {"words": (list, True), "min_run": (int, False)}
+SUMMARY = "相邻段落用同一个套语开头"
+OPTIONS = {
+    "words": Opt(list, True, doc="段首套语"),
+    "min_run": Opt(int, default=2, doc="连续几段同样开头才报告"),
+}
 DEFAULT_SCOPE = "paragraph"
 _LEAD = " \t\u3000\u00a0"
 
@@ -34,7 +39,8 @@ def _opener(words, body: str):
     return None
 
 
-def run(rule, doc, units):
+def run(rule, ctx, units):
+    doc = ctx.doc
     words = rule.compiled
     need = max(2, rule.options.get("min_run", 2))
     run_word, run_start, run_items, prev_idx = None, None, [], None

@@ -18,9 +18,13 @@ import re
 
 from ..errors import RuleFileError
 from ..finding import Hit
+from ._spec import Opt
 from ._util import excepted
 
-OPTIONS = {"pairs": (list, True)}
+SUMMARY = "引号、括号、书名号不成对"
+OPTIONS = {
+    "pairs": Opt(list, True, doc="成对的符号，如 '“”'"),
+}
 DEFAULT_SCOPE = "paragraph"
 
 
@@ -34,7 +38,7 @@ def compile(rule):
     return opener, closer, marks
 
 
-def run(rule, doc, units):
+def run(rule, ctx, units):
     opener, closer, marks = rule.compiled
     for base, text in units:
         found = [(m.start(), m.group()) for m in marks.finditer(text)]

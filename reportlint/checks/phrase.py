@@ -16,9 +16,14 @@ Example (fires on “仅供学习交流”)::
 from __future__ import annotations
 
 from ..finding import Hit
+from ._spec import Opt
 from ._util import excepted, word_list
 
-OPTIONS = {"words": (list, True), "suggestion": (str, False)}
+SUMMARY = "查词表中的任何一个词"
+OPTIONS = {
+    "words": Opt(list, True, doc="词表"),
+    "suggestion": Opt(str, doc="建议改法"),
+}
 DEFAULT_SCOPE = "paragraph"
 
 
@@ -63,7 +68,7 @@ def compile(rule):
     return Matcher(words)
 
 
-def run(rule, doc, units):
+def run(rule, ctx, units):
     sugg = rule.options.get("suggestion")
     for base, text in units:
         for s, e, w in rule.compiled.finditer(text):

@@ -37,11 +37,21 @@ import re
 
 from ..errors import RuleFileError
 from ..finding import Fix, Hit
+from ._spec import Opt
 from ._util import excepted
 
-OPTIONS = {"target": (str, True), "left": (list, True), "right_pos": (list, True), "replace": (str, True),
-           "aspect_pos": (list, False), "then_not_pos": (list, False), "not_before": (list, False),
-           "not_next": (list, False), "then_not_words": (list, False)}
+SUMMARY = "借助分词和词性判断的“的/地”误用"
+OPTIONS = {
+    "target": Opt(str, True, doc="要判断的字（如 的）"),
+    "left": Opt(list, True, doc="可紧挨在它前面的词"),
+    "right_pos": Opt(list, True, doc="后一个词须有的词性（如 v）"),
+    "replace": Opt(str, True, doc="建议改为（如 地）"),
+    "aspect_pos": Opt(list, doc="后一个词再接了/着/过时也算的词性"),
+    "then_not_pos": Opt(list, doc="再后一个词是这些词性时不报告"),
+    "not_before": Opt(list, doc="前面紧挨这些词时不报告"),
+    "not_next": Opt(list, doc="后一个词是这些词时不报告"),
+    "then_not_words": Opt(list, doc="再后一个词是这些词时不报告"),
+}
 DEFAULT_SCOPE = "paragraph"
 _ASPECT = {"了", "着", "过"}
 
@@ -62,21 +72,7 @@ def compile(rule):
             not_before, set(o.get("not_next") or ()), set(o.get("then_not_words") or ()))
 
 
-def _tagged(doc, base: int, text: str):
-    """{start offset within text: (word, tag, end)} for the unit, cached on the document."""
-    cache = doc.__dict__.setdefault("_postag", {})
-    if base not in cache:
-        from ..tokenize import pos
-
-        out, i = {}, 0
-        for w, t in pos(text):
-            out[i] = (w, t, i + len(w))
-            i += len(w)
-        cache[base] = out if i == len(text) else None
-    return cache[base]
-
-
-def run(rule, doc, units):
+def run(rule, ctx, units):
     cand, tags, aspect, then_not, not_before, not_next, then_not_words = rule.compiled
     repl = rule.options["replace"]
     for base, text in units:
@@ -84,7 +80,7 @@ def run(rule, doc, units):
             ts, te = m.span(2)
             if not_before is not None and not_before.search(text, 0, m.start(1)):
                 continue
-            tok = _tagged(doc, base, text)
+            tok = ctx.tagged(base, text)
             if tok is None:
                 break
             here, nxt = tok.get(ts), tok.get(te)

@@ -18,10 +18,16 @@ import re
 
 from ..finding import Fix, Hit
 from ..safe_regex import compile_user_regex
+from ._spec import Opt
 from ._util import excepted
 
-OPTIONS = {"pattern": (str, True), "group": (str, False), "replace": (str, False),
-           "ignorecase": (bool, False)}
+SUMMARY = "查符合正则表达式的写法"
+OPTIONS = {
+    "pattern": Opt(str, True, doc="正则表达式"),
+    "group": Opt(str, doc="只标出这个分组（名称或序号）匹配的部分"),
+    "replace": Opt(str, doc="建议改法（可用 \\1 等引用分组）"),
+    "ignorecase": Opt(bool, default=False, doc="不区分大小写"),
+}
 DEFAULT_SCOPE = "paragraph"
 
 
@@ -30,7 +36,7 @@ def compile(rule):
     return compile_user_regex(rule.options["pattern"], rule.path, "pattern", flags)
 
 
-def run(rule, doc, units):
+def run(rule, ctx, units):
     pat = rule.compiled
     group = rule.options.get("group")
     if group is not None and group.isdigit():

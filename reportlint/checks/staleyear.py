@@ -28,11 +28,20 @@ import re
 from ..finding import Hit
 from ..safe_regex import compile_user_regex
 from ..outline import DATE_LINE, date_line
+from ._spec import Opt
 from ._util import excepted, fill
 
-OPTIONS = {"period": (str, True), "not_before": (str, False), "not_after": (str, False),
-           "future_before": (str, False), "future_after": (str, False), "gap": (int, False),
-           "reason_period": (str, False), "reason_future": (str, False)}
+SUMMARY = "年份与报告年份不符（套用旧稿的往年时段、把过去的年份用在今后安排上）"
+OPTIONS = {
+    "period": Opt(str, True, doc="年份后面表示时段的词（正则）"),
+    "not_before": Opt(str, doc="年份前紧挨着这些文字时不报告（正则）"),
+    "not_after": Opt(str, doc="时段词后紧挨着这些文字时不报告（正则）"),
+    "future_before": Opt(str, doc="年份前表示今后安排的文字（正则）"),
+    "future_after": Opt(str, doc="年份后表示今后安排的文字（正则）"),
+    "gap": Opt(int, default=1, doc="往年时段至少早几年才报告"),
+    "reason_period": Opt(str, default="", doc="往年时段问题的 {reason} 说明"),
+    "reason_future": Opt(str, default="", doc="今后安排问题的 {reason} 说明"),
+}
 DEFAULT_SCOPE = "paragraph"
 
 _YEAR = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年")
@@ -66,7 +75,8 @@ def _years(doc):
     return doc.year_source in ("title", "option"), (found[1] if found else None)
 
 
-def run(rule, doc, units):
+def run(rule, ctx, units):
+    doc = ctx.doc
     if not doc.year:
         return
     c = rule.compiled

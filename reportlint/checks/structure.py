@@ -33,11 +33,18 @@ import re
 from .. import numbering
 from ..finding import Hit
 from ..profiles import roles_in
+from ._spec import Opt
 
-OPTIONS = {"check": (str, True), "max": (int, False), "min_chars": (int, False), "min_named": (int, False)}
 DEFAULT_SCOPE = "document"
 CHECKS = ("missing_section", "order", "gap", "repeat", "restart", "skip", "mixed", "sep", "width",
           "empty", "long_heading", "no_headings")
+SUMMARY = "章节与序号检查"
+OPTIONS = {
+    "check": Opt(str, True, doc="哪项检查：" + "、".join(CHECKS)),
+    "max": Opt(int, default=40, doc="标题最多几个字（long_heading）"),
+    "min_chars": Opt(int, default=1500, doc="正文超过多少字才要求有小标题（no_headings）"),
+    "min_named": Opt(int, default=2, doc="至少识别出几个章节才检查缺少的章节（missing_section）"),
+}
 _HIER = set(numbering.HIERARCHY)
 
 
@@ -47,11 +54,12 @@ def compile(rule):
     if rule.options["check"] not in CHECKS:
         raise RuleFileError(f"未知的结构检查“{rule.options['check']}”（可用：{'、'.join(CHECKS)}）。",
                             rule.path, "check")
-    return globals()["_" + rule.options["check"]]
+    return _CHECKS[rule.options["check"]]
 
 
-def run(rule, doc, units):
-    return rule.compiled(rule, doc)
+def run(rule, ctx, units):
+    doc = ctx.doc
+    return rule.compiled(rule, doc, ctx.profile)
 
 
 def _numbered(doc):
@@ -90,8 +98,7 @@ def _roles_in_text(doc) -> set[str]:
     return found
 
 
-def _missing_section(rule, doc):
-    prof = doc.__dict__.get("_profile_obj")
+def _missing_section(rule, doc, prof):
     named = _named_tops(doc)
     if prof is None or len(named) < rule.options.get("min_named", 2):
         return
@@ -107,8 +114,7 @@ def _missing_section(rule, doc):
             yield Hit(anchor.start, anchor.end, {"section": spec.display, "profile": prof.name})
 
 
-def _order(rule, doc):
-    prof = doc.__dict__.get("_profile_obj")
+def _order(rule, doc, prof):
     if prof is None:
         return
     rank = {s.role: i for i, s in enumerate(prof.sections)}
@@ -135,7 +141,7 @@ def _siblings(doc):
     return groups
 
 
-def _gap(rule, doc):
+def _gap(rule, doc, prof):
     for hs in _siblings(doc).values():
         last = hs[0].number  # the number the previous heading stands for
         for a, b in zip(hs, hs[1:]):
@@ -149,7 +155,7 @@ def _gap(rule, doc):
             last = b.number
 
 
-def _repeat(rule, doc):
+def _repeat(rule, doc, prof):
     for hs in _siblings(doc).values():
         for a, b in zip(hs, hs[1:]):
             if b.number == a.number:
@@ -157,7 +163,7 @@ def _repeat(rule, doc):
                           {"prev": a.token.token, "expected": _render(a.token.style, a.number + 1)})
 
 
-def _restart(rule, doc):
+def _restart(rule, doc, prof):
     by_style: dict = {}
     for (parent, style), hs in _siblings(doc).items():
         if parent is None:
@@ -174,7 +180,7 @@ def _restart(rule, doc):
                           {"match": first.token.token, "expected": _render(style, 1)})
 
 
-def _skip(rule, doc):
+def _skip(rule, doc, prof):
     used = {h.token.style for h in _numbered(doc)}
     for h in _numbered(doc):
         if h.parent is None:
@@ -196,7 +202,7 @@ def _first_child(doc, h) -> bool:
     return bool(kids) and kids[0] is h
 
 
-def _mixed(rule, doc):
+def _mixed(rule, doc, prof):
     for i, h in enumerate(doc.headings):
         kids = [doc.headings[c] for c in h.children
                 if doc.headings[c].token is not None and doc.headings[c].token.style in _HIER
@@ -210,7 +216,7 @@ def _mixed(rule, doc):
                 styles.append(k.token.style)
 
 
-def _sep(rule, doc):
+def _sep(rule, doc, prof):
     for h in _numbered(doc):
         if h.style in ("md", "word"):
             continue
@@ -227,7 +233,7 @@ def _sep(rule, doc):
             yield Hit(h.start, h.start + len(t.token), {"match": t.token, "suggestion": expect})
 
 
-def _width(rule, doc):
+def _width(rule, doc, prof):
     seen: dict = {}
     for h in _numbered(doc):
         t = h.token
@@ -249,7 +255,7 @@ def _width(rule, doc):
         seen.setdefault(key, (form, h))
 
 
-def _empty(rule, doc):
+def _empty(rule, doc, prof):
     paras = doc.paragraphs
     for h in doc.headings:
         if h.runin or h.children or h.style in ("ordinal", "yishi"):
@@ -259,14 +265,14 @@ def _empty(rule, doc):
             yield Hit(h.start, h.end, {"heading": h.text})
 
 
-def _long_heading(rule, doc):
+def _long_heading(rule, doc, prof):
     limit = rule.options.get("max", 40)
     for h in doc.headings:
         if not h.runin and h.style not in ("ordinal", "yishi", "bold") and len(h.text) > limit:
             yield Hit(h.start, h.end, {"length": len(h.text), "max": limit})
 
 
-def _no_headings(rule, doc):
+def _no_headings(rule, doc, prof):
     n = sum(len(p.text) for p in doc.content_paragraphs)
     if not doc.headings and n > rule.options.get("min_chars", 1500) and doc.paragraphs:
         first = doc.paragraphs[doc.title if doc.title is not None else 0]
@@ -286,3 +292,9 @@ def _cn(n: int) -> str:
     if n < 20:
         return "十" + (d[n - 10] if n > 10 else "")
     return d[n // 10] + "十" + (d[n % 10] if n % 10 else "")
+
+
+_CHECKS = {"missing_section": _missing_section, "order": _order, "gap": _gap, "repeat": _repeat,
+           "restart": _restart, "skip": _skip, "mixed": _mixed, "sep": _sep, "width": _width, "empty": _empty,
+           "long_heading": _long_heading, "no_headings": _no_headings}
+assert set(_CHECKS) == set(CHECKS)

@@ -28,9 +28,13 @@ import re
 from ..errors import RuleFileError
 from ..finding import Fix, Hit
 from ..safe_regex import compile_user_regex
+from ._spec import Opt
 from ._util import excepted
 
-OPTIONS = {"swap": (list, True)}
+SUMMARY = "错误写法 → 正确写法"
+OPTIONS = {
+    "swap": Opt(list, True, doc="一组 {bad: 错误写法, good: 正确写法}，可带 note、examples"),
+}
 DEFAULT_SCOPE = "paragraph"
 _ENTRY_KEYS = {"bad", "good", "note", "examples"}
 
@@ -147,7 +151,7 @@ def _matches(comp, text: str):
             yield i, m
 
 
-def run(rule, doc, units):
+def run(rule, ctx, units):
     comp = rule.compiled
     for base, text in units:
         for i, m in _matches(comp, text):

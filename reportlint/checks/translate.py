@@ -18,9 +18,14 @@ from __future__ import annotations
 from ..errors import RuleFileError
 from ..finding import Fix, Hit
 from ..safe_regex import compile_user_regex
+from ._spec import Opt
 from ._util import excepted
 
-OPTIONS = {"pattern": (str, True), "map": (dict, True)}
+SUMMARY = "查到的文字逐字替换（全角数字→半角、半角标点→全角）"
+OPTIONS = {
+    "pattern": Opt(str, True, doc="要替换的文字（正则表达式）"),
+    "map": Opt(dict, True, doc="{原字符: 新字符}"),
+}
 DEFAULT_SCOPE = "paragraph"
 
 
@@ -34,7 +39,7 @@ def compile(rule):
     return compile_user_regex(rule.options["pattern"], rule.path, "pattern"), table
 
 
-def run(rule, doc, units):
+def run(rule, ctx, units):
     pat, table = rule.compiled
     for base, text in units:
         for m in pat.finditer(text):

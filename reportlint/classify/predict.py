@@ -85,7 +85,7 @@ class CompactModel(Mapping):
 def _compact_path(path: str, st) -> str:
     import hashlib
 
-    from ..rulecache import cache_dir
+    from ..paths import cache_dir
 
     # one cache file per model path; its header names the size and mtime it was built from
     key = hashlib.sha1(os.path.realpath(path).encode()).hexdigest()[:16]
@@ -137,27 +137,7 @@ def _load_compact(path: str) -> CompactModel:
     return cm
 
 
-def _scores(feats: set, model) -> list[float]:
-    """intercept + v·Σ weights over the features present (features are binary: each has the value
-    v = 1/√|feats| that :func:`~reportlint.classify.features.featurize` gives it)."""
-    v = 1.0 / math.sqrt(len(feats)) if feats else 0.0
-    b = model["intercept"]
-    if isinstance(model, CompactModel):
-        get = model.index.get
-        js = [j for f in feats if (j := get(f)) is not None]
-        return [bi + v * sum(map(col.__getitem__, js)) for bi, col in zip(b, model.columns())]
-    weights = model["weights"]
-    ws = [w for f in feats if (w := weights.get(f)) is not None]
-    return [bi + v * sum(col) for bi, col in zip(b, zip(*ws))] if ws else list(b)
-
-
-def softmax_scores(feats: set, model) -> dict[str, float]:
-    """Label probabilities of a linear model over binary ``feats`` (L2-normalised)."""
-    scores = _scores(feats, model)
-    m = max(scores)
-    exps = [math.exp(s - m) for s in scores]
-    z = sum(exps)
-    return {lab: e / z for lab, e in zip(model["labels"], exps)}
+from .linear import scores as _scores, softmax_scores  # noqa: E402,F401  (one home for the arithmetic)
 
 
 def predict_proba(text: str, model: dict | None = None) -> dict[str, float]:

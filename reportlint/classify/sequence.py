@@ -187,7 +187,7 @@ def marginals(emit: list[list[float]], trans: list[list[float]]) -> list[list[fl
 
 
 def heading_proba(feats: set[str], hmodel: dict) -> dict[str, float]:
-    from .predict import softmax_scores
+    from .linear import softmax_scores
 
     return softmax_scores(feats, hmodel)
 
@@ -195,7 +195,7 @@ def heading_proba(feats: set[str], hmodel: dict) -> dict[str, float]:
 def label_paragraphs(doc, model) -> list[ParaLabel]:
     """Decode a document: content label, context prior and transitions together."""
     from .features import feature_set
-    from .predict import softmax_scores
+    from .linear import softmax_scores
 
     items = sequence_items(doc)
     if not items:

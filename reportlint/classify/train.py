@@ -50,11 +50,12 @@ class Sequence:
 
 def corpus_sequences(root: str | None = None) -> list[Sequence]:
     from ..outline import build
-    from ..rulecache import load_cached
+    from ..paths import rules_root
+    from ..profiles import load_profiles
     from .sequence import context_feature_set, doc_genre, position_attributes, sequence_items
 
     root = root or repo_corpus()
-    profiles = load_cached([]).profiles
+    profiles = load_profiles([rules_root()])  # the built-in report types, as `check` detects them
     out = []
     for row in index(root):
         rel = row["path"]

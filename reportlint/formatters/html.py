@@ -8,9 +8,8 @@ import time
 from collections import Counter
 from html import escape
 
-from ..finding import SEVERITY_ZH
+from ..vocab import SEVERITY_ZH, STATUS_ZH
 
-STATUS_ZH = {"unreadable": "无法读取", "error": "有错误", "warning": "有警告", "ok": "通过"}
 STATUS_RANK = {"unreadable": 0, "error": 1, "warning": 2, "ok": 3}
 CONTEXT = 60  # characters shown on each side of a highlighted span
 
@@ -44,8 +43,8 @@ def _finding_html(r, f) -> str:
 
 
 def render(reports, stream, **_):
-    from ..batch_table import row_of
-    from ..htmlpage import page, table
+    from .batch_table import row_of
+    from .htmlpage import page, table
 
     rows, details = [], []
     status, sev = Counter(), Counter()

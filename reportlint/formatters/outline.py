@@ -1,8 +1,10 @@
 """Render an outline (rich Tree / JSON) and paragraph tags (rich Table / JSON)."""
 from __future__ import annotations
 
-from .numbering import STYLE_NAMES
-from .profiles import ROLE_NAMES
+import json
+
+from ..numbering import STYLE_NAMES
+from ..vocab import LABEL_ZH, ROLE_NAMES
 
 
 def _para_count(doc, hi: int) -> int:
@@ -30,7 +32,7 @@ def outline_dict(doc) -> dict:
             "headings": [node(i) for i, h in enumerate(doc.headings) if h.parent is None]}
 
 
-def render_tree(doc, stream) -> None:
+def tree(doc, stream) -> None:
     from rich.console import Console
     from rich.text import Text
     from rich.tree import Tree
@@ -70,8 +72,6 @@ def render_tree(doc, stream) -> None:
         con.print(Text("未识别到任何小标题。", style="yellow"))
 
 
-LABEL_ZH = {"background": "基本情况", "practice": "做法", "outcome": "成效", "insight": "启示",
-            "problem": "问题", "plan": "打算", "other": "其他"}
 
 
 def tags_dict(doc) -> dict:
@@ -83,7 +83,7 @@ def tags_dict(doc) -> dict:
         for p in doc.paragraphs if p.label]}
 
 
-def render_tags(doc, stream) -> None:
+def tags_table(doc, stream) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -97,3 +97,24 @@ def render_tags(doc, stream) -> None:
         t.add_row(str(p.line), f"{LABEL_ZH[p.label]} {p.label}", f"{p.confidence:.2f}",
                   ROLE_NAMES.get(role, role or "—"), p.text[:36] + ("…" if len(p.text) > 36 else ""))
     Console(file=stream, highlight=False).print(t)
+
+
+def _json(d: dict, stream) -> None:
+    json.dump(d, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def render_outline(doc, stream, fmt: str = "text") -> None:
+    """``reportlint outline``: the heading tree (text) or its JSON."""
+    if fmt == "json":
+        _json(outline_dict(doc), stream)
+    else:
+        tree(doc, stream)
+
+
+def render_tags(doc, stream, fmt: str = "text") -> None:
+    """``reportlint tag``: the labelled paragraphs as a table (text) or JSON."""
+    if fmt == "json":
+        _json(tags_dict(doc), stream)
+    else:
+        tags_table(doc, stream)

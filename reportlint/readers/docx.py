@@ -1,7 +1,7 @@
 """Read a Word (.docx) report into the text the reader sees, with its parts marked.
 
 A .docx is untrusted input: before python-docx touches it the package is checked with
-:mod:`zipfile` alone (:mod:`reportlint.docx_package`: not a zip, zip bombs, truncation, missing
+:mod:`zipfile` alone (:mod:`reportlint.readers.docx_package`: not a zip, zip bombs, truncation, missing
 parts). Only then is it opened with python-docx, whose XML parser does not resolve entities.
 Anything python-docx or lxml raises on a malformed package becomes an
 :class:`~reportlint.errors.InputError` naming the file: one broken submission never stops a batch.
@@ -10,7 +10,7 @@ What the text contains, in order:
 
 * body paragraphs in document order (inside content controls too), each one line (a soft line
   break inside a paragraph stays a line break); automatic numbering is rebuilt from numbering.xml
-  (:mod:`reportlint.docx_numbering`), so a heading numbered by Word reads “一、基本情况”;
+  (:mod:`reportlint.readers.docx_numbering`), so a heading numbered by Word reads “一、基本情况”;
   each gets ``Part(label="", para=N)`` so findings say 第 N 段 (N counts non-empty body paragraphs);
   heading styles (Heading 1–9 / 标题 1–9 / outline level, Title / 标题 → level 0) go into
   ``Source.styles`` and the east-Asian font of short paragraphs into ``Source.fonts``;
@@ -26,8 +26,8 @@ import zipfile
 
 from .docx_numbering import W, Numbering
 from .docx_package import CORRUPT, check_package
-from .errors import InputError
-from .reader import MAX_PARAGRAPHS, Part, Source
+from ..errors import InputError
+from .base import MAX_PARAGRAPHS, Part, Reader, Source
 
 FONT_MAX = 60  # fonts are recorded for paragraphs this short (heading candidates) or heading-styled
 
@@ -50,7 +50,7 @@ _TITLE = {"title", "标题"}
 # ---------------------------------------------------------------- reading
 
 def read_docx(path: str, max_paragraphs: int = MAX_PARAGRAPHS) -> Source:
-    """Read a .docx into a :class:`~reportlint.reader.Source` (kind ``"docx"``)."""
+    """Read a .docx into a :class:`~reportlint.readers.base.Source` (kind ``"docx"``)."""
     check_package(path)
     try:
         import docx  # python-docx: imported only here, never on the .txt path
@@ -356,3 +356,14 @@ def _collect(el, out: list[str], boxes: list) -> None:
                 boxes.append(s)
         elif tag != _P:
             _collect(ch, out, boxes)
+
+
+def is_zip(head: bytes) -> bool:
+    """A .doc/.wps that is really a .docx (template sites do this) starts like any zip."""
+    return head[:4] == b"PK\x03\x04"
+
+
+READER = Reader("docx", frozenset({".docx"}), read_docx,
+                fix_refusal="Word 文件（.docx）不能自动修正：其中的格式、批注和修订无法原样保留。"
+                            "请按检查结果在 Word 中修改，或去掉 --fix/--diff 只做检查。",
+                sniff=is_zip)

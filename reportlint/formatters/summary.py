@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from .summary_stats import LABEL_ORDER, LABEL_ZH, ROLE_ZH
+from ..summary_stats import LABEL_ORDER, LABEL_ZH, ROLE_ZH
 
 TEXT_REPORT_ROWS = 30  # the terminal lists each report only for small sets
 NO_DENSITY = "规则集中没有套话密度（density 类）规则，未统计套话密度。"

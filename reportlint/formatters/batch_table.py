@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .finding import SEVERITY_ZH
+from ..vocab import SEVERITY_ZH, STATUS_ZH
 
 RICH_MAX_ROWS = 500  # above this, a plain aligned table (rich's layout is slow on thousands of rows)
-_STATUS = {"unreadable": ("无法读取", "bold magenta"), "error": ("有错误", "bold red"),
-           "warning": ("有警告", "yellow"), "ok": ("通过", "green")}
+_STYLE = {"unreadable": "bold magenta", "error": "bold red", "warning": "yellow", "ok": "green"}
+_STATUS = {k: (STATUS_ZH[k], style) for k, style in _STYLE.items()}
 
 
 def row_of(r) -> dict:
     """The light per-file summary the table (and the HTML page) show."""
-    from .batch import status_of
+    from ..batch import status_of
 
     sev = Counter(f.severity for f in r.findings)
     codes = Counter(f.code for f in r.findings)
@@ -22,7 +22,7 @@ def row_of(r) -> dict:
             "placeholders": sum(1 for f in r.findings if f.code.startswith("PH")), "top": top}
 
 
-def render_table(reports, out, tally, console_width=None) -> None:
+def render_table(reports, out, tally, console_width=None, **_) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -79,7 +79,7 @@ def _plain_table(rows, out) -> None:
         out.write(line(c))
 
 
-def render_statistics(tally, out) -> None:
+def render_statistics(tally, out, **_) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text

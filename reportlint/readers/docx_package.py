@@ -18,7 +18,7 @@ import re
 import struct
 import zipfile
 
-from .errors import InputError
+from ..errors import InputError
 
 MAX_ENTRIES = 5000  # a report has 15–40 parts plus one per picture
 MAX_UNCOMPRESSED = 100 * 1024 * 1024  # all parts together, as declared in the zip directory

@@ -1,0 +1,33 @@
+"""Linear-model arithmetic shared by the content model and the context prior (a leaf module).
+
+A model is ``labels``, ``intercept`` (one per label) and weights: either a plain ``weights`` dict
+(feature → per-label list) or :class:`reportlint.classify.predict.CompactModel`'s flat arrays.
+Features are binary with the value 1/√n (n = number of features of the item), as
+:func:`reportlint.classify.features.featurize` gives them.
+"""
+from __future__ import annotations
+
+import math
+
+
+def scores(feats: set, model) -> list[float]:
+    """intercept + v·Σ weights over the features present (features are binary: each has the value
+    v = 1/√|feats| that :func:`~reportlint.classify.features.featurize` gives it)."""
+    v = 1.0 / math.sqrt(len(feats)) if feats else 0.0
+    b = model["intercept"]
+    if hasattr(model, "columns"):  # predict.CompactModel: weights as flat arrays
+        get = model.index.get
+        js = [j for f in feats if (j := get(f)) is not None]
+        return [bi + v * sum(map(col.__getitem__, js)) for bi, col in zip(b, model.columns())]
+    weights = model["weights"]
+    ws = [w for f in feats if (w := weights.get(f)) is not None]
+    return [bi + v * sum(col) for bi, col in zip(b, zip(*ws))] if ws else list(b)
+
+
+def softmax_scores(feats: set, model) -> dict[str, float]:
+    """Label probabilities of a linear model over binary ``feats`` (L2-normalised)."""
+    sc = scores(feats, model)
+    m = max(sc)
+    exps = [math.exp(s - m) for s in sc]
+    z = sum(exps)
+    return {lab: e / z for lab, e in zip(model["labels"], exps)}

@@ -1,0 +1,77 @@
+"""What every sub-command shares: the Chinese argparse parser, the rule-selection options,
+the selector parser and a UTF-8 stdout."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..vocab import EXIT_ERROR
+
+_ZH = {
+    "usage: ": "用法：", "positional arguments": "位置参数", "options": "选项",
+    "show this help message and exit": "显示帮助并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项：%(value)r（可选：%(choices)s）",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "需要一个值",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "show program's version number and exit": "显示版本号并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+}
+argparse._ = lambda s: _ZH.get(s, s)  # Chinese argparse messages (argparse looks up _ at call time)
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):  # exit 2 with a Chinese message
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}：参数错误：{message}\n")
+        sys.exit(EXIT_ERROR)
+
+
+def codes(value: str) -> list[str]:
+    """argparse type of --select/--ignore/--extend-select (the one selector parser)."""
+    from ..options import parse_selectors
+
+    return parse_selectors(value)
+
+
+def add_rule_opts(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("规则选择")
+    g.add_argument("--select", type=codes, metavar="代码", help="只启用这些规则（代码或前缀，逗号分隔，如 PH,WM001）")
+    g.add_argument("--extend-select", type=codes, metavar="代码", help="在默认规则之外再启用这些规则")
+    g.add_argument("--ignore", type=codes, metavar="代码", help="停用这些规则（代码或前缀）")
+    g.add_argument("--rules", action="append", metavar="目录", help="追加自定义规则文件夹（可多次使用）")
+    g.add_argument("--profile", metavar="类型", help="指定报告类型（如 工作总结、述职报告），不自动识别")
+    g.add_argument("--year", type=int, metavar="年份", help="报告所属年份（判断过时年份用），默认从标题或落款识别")
+    g.add_argument("--config", metavar="文件", help="使用指定的配置文件（reportlint.toml 或 pyproject.toml）")
+    g.add_argument("--isolated", action="store_true", help="不读取任何配置文件")
+
+
+FAIL_ON = ("error", "warning", "info")
+
+
+def stdout():
+    """sys.stdout, re-encoded as UTF-8 (a Chinese report must print on any locale)."""
+    try:
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
+    except (AttributeError, ValueError):  # pragma: no cover
+        pass
+    return sys.stdout
+
+
+def overrides(args):
+    """The :class:`~reportlint.options.Overrides` a command's arguments give (the namespace stops here)."""
+    from ..options import Overrides
+
+    get = lambda name: getattr(args, name, None)  # noqa: E731  (not every command has every option)
+    return Overrides(config=get("config"), isolated=bool(get("isolated")), select=get("select"),
+                     extend_select=get("extend_select"), ignore=get("ignore"), rules=get("rules"),
+                     profile=get("profile"), year=get("year"), fail_on=get("fail_on"), format=get("format"),
+                     jobs=get("jobs"), max_size=get("max_size"))
+
+
+def abs_rules(rules) -> list[str]:
+    import os
+
+    return [os.path.abspath(r) for r in (rules or [])]

@@ -1,0 +1,33 @@
+"""``reportlint rules [CODE]``: list the rules, or show one rule's details."""
+from __future__ import annotations
+
+from ._common import abs_rules, stdout
+
+NAME = "rules"
+HELP = "列出所有规则，或查看一条规则的详情"
+
+
+def add_parser(sub) -> None:
+    r = sub.add_parser(NAME, help=HELP)
+    r.add_argument("code", nargs="?", metavar="代码", help="规则代码，如 PH001")
+    r.add_argument("--rules", action="append", metavar="目录", help="追加自定义规则文件夹")
+    r.add_argument("--format", choices=["text", "json"], default="text")
+
+
+def run(args) -> int:
+    from .. import formatters
+    from ..errors import ConfigError
+    from ..rulecache import load_ruleset
+    from ..vocab import EXIT_OK
+
+    rs = load_ruleset(abs_rules(args.rules))
+    out = stdout()
+    if args.code:
+        code = args.code.upper()
+        rule = rs.by_code().get(code)
+        if rule is None:
+            raise ConfigError(f"没有代码为 {code} 的规则；运行 reportlint rules 查看全部规则。")
+        formatters.get("rule-" + args.format).render(rule, out)
+    else:
+        formatters.get("rules-" + args.format).render(rs.rules, out)
+    return EXIT_OK

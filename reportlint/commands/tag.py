@@ -1,0 +1,25 @@
+"""``reportlint tag FILE``: each paragraph's content type."""
+from __future__ import annotations
+
+from ._common import stdout
+
+NAME = "tag"
+HELP = "给每个段落标注内容类型（做法、成效、启示……）"
+
+
+def add_parser(sub) -> None:
+    t = sub.add_parser(NAME, help=HELP)
+    t.add_argument("file", metavar="文件")
+    t.add_argument("--format", choices=["text", "json"], default="text")
+
+
+def run(args) -> int:
+    from ..classify.predict import tag_document
+    from .. import formatters
+    from ..vocab import EXIT_OK
+    from .outline import read_document
+
+    doc = read_document(args.file)
+    tag_document(doc, decode=True)
+    formatters.get("tags-" + args.format).render(doc, stdout())
+    return EXIT_OK

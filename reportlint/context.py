@@ -1,0 +1,101 @@
+"""The per-document analysis context that check kinds read.
+
+One :class:`Analysis` per checked document, made by the engine: the document, its profile, the
+text units each scope names, the content sentences, part-of-speech tags and paragraph labels —
+each computed once, on first use, and kept here rather than on the document. The tokenizer and
+the paragraph labeller are handed in (``tokenizer(text) -> [(word, tag)]``,
+``labeller(doc)``); by default they are reportlint's own, imported only when a rule first asks,
+so a run without part-of-speech or classifier rules never loads them. Check kinds only read:
+they never write onto the document, and never import the tokenizer or the classifier.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+
+def _default_tokenizer(text: str):
+    from . import tokenize
+
+    return tokenize.pos(text)
+
+
+def _default_labeller(doc) -> None:
+    from .classify.predict import tag_document
+
+    tag_document(doc)
+
+
+class Analysis:
+    """Everything a check kind may look at for one document (read-only for the kinds)."""
+
+    def __init__(self, doc, *, tokenizer: Callable | None = None, labeller: Callable | None = None):
+        self.doc = doc
+        self.profile = doc.__dict__.get("_profile_obj")  # the report type's Profile (set by the outline)
+        self._tokenizer = tokenizer or _default_tokenizer
+        self._labeller = labeller or _default_labeller
+        self._units: dict[str, list] = {}
+        self._sentences = None
+        self._pos: dict[int, dict | None] = {}
+        self._labelled = False
+
+    # ---------------------------------------------------------------- text units
+    def units(self, scope: str) -> list[tuple[int, str]]:
+        """The (base offset, text) pieces a rule's scope names."""
+        out = self._units.get(scope)
+        if out is None:
+            out = self._units[scope] = _units(self.doc, scope)
+        return out
+
+    def content_sentences(self):
+        """[(paragraph, [Sentence, …])] for the document's content paragraphs."""
+        if self._sentences is None:
+            self._sentences = [(p, self.doc.sentences(p)) for p in self.doc.content_paragraphs]
+        return self._sentences
+
+    # ---------------------------------------------------------------- tokens and labels
+    def tagged(self, base: int, text: str):
+        """{start offset within text: (word, tag, end)} for the unit at ``base``; None when the
+        tokens do not cover the text exactly."""
+        if base not in self._pos:
+            out, i = {}, 0
+            for w, t in self._tokenizer(text):
+                out[i] = (w, t, i + len(w))
+                i += len(w)
+            self._pos[base] = out if i == len(text) else None
+        return self._pos[base]
+
+    def labelled_paragraphs(self):
+        """The document's paragraphs, each with ``label`` and ``confidence`` from the labeller."""
+        if not self._labelled:
+            self._labeller(self.doc)
+            self._labelled = True
+        return self.doc.paragraphs
+
+
+def _units(doc, scope: str) -> list[tuple[int, str]]:
+    if scope == "document":
+        return [(0, doc.text)]
+    if scope == "paragraph":
+        return [(p.start, p.text) for p in doc.paragraphs]
+    if scope == "body":
+        out = []
+        for p in doc.content_paragraphs:
+            s = p.body_start if p.body_start is not None else p.start
+            out.append((s, doc.text[s:p.end]))
+        return out
+    if scope == "heading":
+        return [(h.start, doc.text[h.start:h.end]) for h in doc.headings]
+    if scope == "sentence":
+        return [(s.start, s.text) for p in doc.content_paragraphs for s in doc.sentences(p)]
+    if scope == "section":
+        secs = doc.top_sections()
+        if not secs:
+            return [(0, doc.text)]
+        out = [(0, doc.text[:secs[0][1]])] if secs[0][1] > 0 else []
+        return out + [(s, doc.text[s:e]) for _, s, e in secs]
+    return []  # pragma: no cover - validated at load
+
+
+def analysis(doc_or_ctx) -> Analysis:
+    """An :class:`Analysis` for a document (or the context itself)."""
+    return doc_or_ctx if isinstance(doc_or_ctx, Analysis) else Analysis(doc_or_ctx)

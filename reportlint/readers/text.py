@@ -1,0 +1,90 @@
+"""Plain text and Markdown reports.
+
+Decoded as UTF-8 (with or without BOM), then GB18030 (a superset of GBK/GB2312); line endings
+become ``\\n``. Full-width indentation is kept, so offsets point into the text the user sees.
+"""
+from __future__ import annotations
+
+import os
+
+from ..errors import InputError
+from .base import MAX_PARAGRAPHS, Reader, Source, check_paragraph_count, normalize_newlines
+
+_BINARY = ("这是二进制文件，不是文本报告。目前支持 .txt、.md、.docx；"
+           "其他格式请用 Word 或 WPS 打开后另存为 .docx，或把正文另存为 .txt。")
+
+
+def decode(data: bytes, path: str = "<文本>") -> tuple[str, str]:
+    """Decode report bytes; return (text, encoding name)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            text, enc = data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            text, enc = _utf8_lenient(data[3:], "utf-8-sig")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text, enc = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError("文件以 UTF-16 标记开头但内容无法解码。", path) from None
+    else:
+        if b"\x00" in data[:8192]:
+            raise InputError(_BINARY, path)
+        try:
+            text, enc = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            lenient = _utf8_lenient(data, "utf-8")
+            if lenient is not None:  # UTF-8 with a few broken bytes (a cut-off end, a pasted GBK character)
+                text, enc = lenient
+            else:
+                try:
+                    text, enc = data.decode("gb18030"), "gb18030"
+                except UnicodeDecodeError:
+                    raise InputError(
+                        "无法识别文件编码（已尝试 UTF-8 与 GB18030/GBK）；请另存为 UTF-8 后再检查。", path
+                    ) from None
+    if _looks_binary(text):
+        raise InputError(_BINARY, path)
+    return normalize_newlines(text), enc
+
+
+def _utf8_lenient(data: bytes, name: str) -> tuple[str, str] | None:
+    """UTF-8 with undecodable bytes replaced by U+FFFD, when the rest is plainly UTF-8.
+
+    “Plainly” means at least 10 well-formed non-ASCII characters per broken byte: a GBK file read
+    as UTF-8 has almost none, a UTF-8 report cut off mid-character has hundreds.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    if name == "utf-8-sig" or good >= 10 * bad:
+        return text, f"{name}（{bad} 处字节无法解码，已替换为 �）"
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or ch == "\ufffd")
+    return bad / len(sample) > 0.02
+
+
+def read_text(path: str, max_paragraphs: int = MAX_PARAGRAPHS) -> Source:
+    """Read a plain-text or Markdown report (any file no other reader claims)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except PermissionError:
+        raise InputError("没有读取权限。", path) from None
+    except OSError as exc:
+        raise InputError(f"无法读取文件：{exc.strerror or exc}", path) from None
+    if data[:4] == b"PK\x03\x04":
+        raise InputError("文件内容是压缩包（可能是改了扩展名的 .docx）；请使用正确的扩展名。", path)
+    text, enc = decode(data, path)
+    check_paragraph_count(text, path, max_paragraphs)
+    kind = "markdown" if os.path.splitext(path)[1].lower() in MARKDOWN_SUFFIXES else "text"
+    return Source(path=path, text=text, encoding=enc, kind=kind)
+
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+READER = Reader("text", frozenset({".txt", ".md", ".markdown", ".text"}), read_text)
