@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 BASE   := $(VENV)/.installed-base
 FULL   := $(VENV)/.installed-test
 
-.PHONY: demo test test-fast fuzz bench train eval clean
+.PHONY: demo test test-fast fuzz bench train eval realdev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,19 @@ train: $(FULL)
 
 eval: $(FULL)
 	$(BIN)/reportlint eval
+
+# The real-report development set (../shared/realdev, never committed): rebuilt into .realdev/ from a
+# snapshot fetched beforehand (MIRROR=…/the folder holding tangyixiao+Shaoxingyizhong), then scored:
+# paragraph roles (content-only and decoded, per label, per genre and file) and check's findings
+# per 2,000 characters and recall on the listed defects.
+REALDEV ?= ../shared/realdev
+realdev: $(FULL)
+	@test -d $(REALDEV) || { echo "找不到开发集 $(REALDEV)"; exit 2; }
+	@if [ ! -d .realdev ]; then \
+	  test -n "$(MIRROR)" || { echo "请先取得快照并指定 MIRROR=…（见 $(REALDEV)/README.md）"; exit 2; }; \
+	  $(PYTHON) $(REALDEV)/rebuild.py $(MIRROR) .realdev; fi
+	$(BIN)/reportlint eval --real .realdev --gold $(REALDEV)/labels.tsv
+	$(PYTHON) $(REALDEV)/score.py .realdev $(BIN)/reportlint
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
