@@ -161,6 +161,7 @@ def roles_in(text: str, profile: Profile | None) -> set[str]:
 _MODIFIER = re.compile(r"^(?:主要|存在的?|取得的?|面临的?|当前|目前|突出|具体|几点|一些|基本|重点|工作|下一步|下步|"
                        r"今后|明年|来年|下半年|上半年|全年|年度|(?:20\d\d|二〇\S\S)年|经验|的)*$")
 _CONNECTOR = ("及", "和", "与", "暨", "以及", "并")
+_SUFFIX = ("情况", "方面", "部分")  # 履行职责情况, 廉洁自律方面
 
 
 def names_role(text: str, role: str, profile: Profile | None) -> bool:
@@ -175,7 +176,8 @@ def names_role(text: str, role: str, profile: Profile | None) -> bool:
         i = t.find(k)
         while i != -1:
             head, tail = t[:i], t[i + len(k):]
-            if _MODIFIER.match(head) and (not tail or (tail.startswith(_CONNECTOR) and len(tail) <= 6)):
+            if _MODIFIER.match(head) and (not tail or tail in _SUFFIX
+                                          or (tail.startswith(_CONNECTOR) and len(tail) <= 6)):
                 return True
             i = t.find(k, i + 1)
     return False

@@ -3,15 +3,21 @@
 Option ``check``:
 
 ``misplaced``       a paragraph whose predicted label (confidence ≥ ``min_confidence``, a
-                    percentage) is not among the labels its section expects; a body shorter than
-                    ``min_chars`` word characters (default 20) is too little text to judge — often a
-                    one-line sub-heading such as “（五）抓评价，推动学校特色发展。”;
+                    percentage) is not among the labels its section expects, in a section whose other
+                    paragraphs (at least ``min_agree``) confidently are what the heading says; a body
+                    shorter than ``min_chars`` word characters (default 20) is too little text to
+                    judge — often a one-line sub-heading such as “（五）抓评价，推动学校特色发展。”;
 ``no_figure``       an outcome section none of whose paragraphs carries a concrete figure
                     (number, percentage, rank, award);
-``missing_label``   a section whose expected label never appears among its paragraphs
-                    (e.g. a 成效 section that only lists activities).
+``missing_label``   a section of at least ``min_paragraphs`` paragraphs, every one confidently something
+                    else, whose expected label never appears (e.g. a 成效 section that only lists
+                    activities).
 
-The classifier is loaded only when one of these rules runs.
+Only sections whose heading *names* their role are judged (“三、存在的问题”, “（二）主要成效”): a
+content heading that merely contains a role word (“队伍建设卓有成效”, “直面问题短板，提升……”,
+“……积累的经验弥足珍贵”) says what the work was, not what kind of text must follow — measured on real
+reports, every finding under such headings was a false alarm. The classifier is loaded only when one
+of these rules runs.
 """
 from __future__ import annotations
 
@@ -29,7 +35,9 @@ OPTIONS = {
     "min_confidence": Opt(int, default=70, doc="分类把握（%）至少多少才报告（misplaced）"),
     "min_paragraphs": Opt(int, default=2, doc="章节至少几段才检查缺少的内容（missing_label）"),
     "min_chars": Opt(int, default=20, doc="段落至少多少字才检查（misplaced）"),
+    "min_agree": Opt(int, default=2, doc="同一章节里至少几段其他段落明确符合标题，才报告放错的段落（misplaced）"),
 }
+AGREE_CONFIDENCE = 0.6  # a paragraph "confidently" has its label at this probability or more
 ROLE_LABELS = {"background": ("background",), "practice": ("practice", "outcome"),
                "outcome": ("outcome",), "insight": ("insight",), "problem": ("problem",),
                "plan": ("plan", "problem"), "suggestion": ("plan", "insight"), "politics": ("practice", "insight"),
@@ -57,11 +65,13 @@ def expected(prof, role: str) -> tuple[str, ...]:
     return ROLE_LABELS.get(role, ())
 
 
-def _sections(doc):
-    """(heading, role, [content paragraphs]) for every heading that carries a role."""
+def _sections(doc, prof):
+    """(heading, role, [content paragraphs]) for every heading that names its role."""
+    from ..profiles import names_role
+
     out = []
     for hi, h in enumerate(doc.headings):
-        if not h.role:
+        if not h.role or not names_role(h.text, h.role, prof):
             continue
         paras = []
         for p in doc.paragraphs:
@@ -84,17 +94,22 @@ def run(rule, ctx, units):
     if check == "misplaced":
         yield from _misplaced(rule, doc, ctx.profile)
     elif check == "no_figure":
-        yield from _no_figure(rule, doc)
+        yield from _no_figure(rule, doc, ctx.profile)
     else:
         yield from _missing_label(rule, doc, ctx.profile)
+
+
+def _fits(p, want) -> bool:
+    return p.label in want and p.confidence >= AGREE_CONFIDENCE
 
 
 def _misplaced(rule, doc, prof):
     floor = rule.options.get("min_confidence", 70) / 100
     shortest = rule.options.get("min_chars", 20)
-    for h, role, paras in _sections(doc):
+    agree = rule.options.get("min_agree", 2)
+    for h, role, paras in _sections(doc, prof):
         want = expected(prof, role)
-        if not want:
+        if not want or sum(1 for p in paras if _fits(p, want)) < agree:
             continue
         for p in paras:
             if p.label is None or p.label == "other" or p.label in want or p.confidence < floor:
@@ -107,8 +122,8 @@ def _misplaced(rule, doc, prof):
                       related=(h.start,))
 
 
-def _no_figure(rule, doc):
-    for h, role, paras in _sections(doc):
+def _no_figure(rule, doc, prof):
+    for h, role, paras in _sections(doc, prof):
         if role != "outcome" or not paras:
             continue
         if not any(FIGURE.search(p.body) for p in paras):
@@ -117,11 +132,12 @@ def _no_figure(rule, doc):
 
 def _missing_label(rule, doc, prof):
     need = rule.options.get("min_paragraphs", 2)
-    for h, role, paras in _sections(doc):
+    for h, role, paras in _sections(doc, prof):
         want = expected(prof, role)
         if not want or len(paras) < need:
             continue
         labels = {p.label for p in paras}
-        if not labels & set(want):
+        sure = all(p.confidence >= AGREE_CONFIDENCE for p in paras)
+        if sure and not labels & set(want):
             yield Hit(h.start, h.end, {"section": h.text, "expected": "、".join(LABEL_ZH[x] for x in want),
                                        "found": "、".join(sorted(LABEL_ZH[x] for x in labels if x))})

@@ -17,6 +17,7 @@ from .features import featurize
 
 C = 8.0
 MIN_DF = 3
+CLASS_WEIGHT = "balanced"  # measured: unweighted lifts content-only F1 on real text (0.51 → 0.56) but not the decoded one (0.63), and halves insight recall
 WRITER_SHARE = 2 / 3  # content n-grams must be used by this share of corpus writers
 HEADING_WRITER_SHARE = 1 / 3
 HEADING_C = 2.0
@@ -102,7 +103,7 @@ def _fit(feats, labels, keep: set[str] | None = None, c: float = C):
     feats = [{k: v for k, v in f.items() if k in ok} for f in feats]
     vec = DictVectorizer(sort=True)
     X = vec.fit_transform(feats)
-    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=SEED)
+    clf = LogisticRegression(C=c, max_iter=3000, class_weight=CLASS_WEIGHT, random_state=SEED)
     clf.fit(X, labels)
     return vec, clf
 
