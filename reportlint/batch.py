@@ -1,6 +1,6 @@
 """``reportlint batch``: check folders of reports on all cores, with a content cache.
 
-discover → plan (config per folder, cache look-up by content hash) → check the misses in
+discover → plan (config per folder, cache look-up by content, reader and options) → check the misses in
 worker processes (:mod:`reportlint.executor`) → stream FileReports, in discovery order, to
 the formatter (the default is a per-file table with totals) → exit code.
 
@@ -13,7 +13,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .readers import CONVERT_HINT, DEFAULT_MAX_BYTES, supported
+from .readers import CONVERT_HINT, DEFAULT_MAX_BYTES, reader_identity, supported
 
 from .vocab import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
@@ -164,7 +164,8 @@ class Batch:
             ok = okeys.get(r)
             if ok is None:
                 ok = okeys[r] = options_key(it.opts)
-            it.key = make_key(content_hash(data), salts[it.rules_key], ok)
+            # content + reader (by extension and sniffed type) + options + code stamp (in the salt)
+            it.key = make_key(content_hash(data) + "|" + reader_identity(it.path, data[:8]), salts[it.rules_key], ok)
         if self.cache is not None:
             found = self.cache.contains([it.key for it in self.items if it.key])
             for it in self.items:

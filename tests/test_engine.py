@@ -41,7 +41,7 @@ def cli_hits(argv, capsys):
 @pytest.mark.parametrize("options, expected", [
     (["--select", "PH,WM"], ALL),
     (["--select", "PH"], ALL[:2]),
-    (["--select", "ph001"], [ALL[1]]),  # codes are case-insensitive
+    (["--select", "PH001"], [ALL[1]]),  # (codes are case-sensitive: "ph001" is an error, see test_config)
     (["--select", "PH，WM002"], ALL),  # a full-width comma separates too
     (["--select", "PH", "--ignore", "PH001"], [ALL[0]]),
     (["--select", "PH001", "--ignore", "PH"], [ALL[1]]),  # the longer (more specific) prefix wins

@@ -60,7 +60,7 @@ def run(args, executor_factory=None) -> int:
     for k in rulesets:
         rulesets[k] = load_ruleset(list(k))
     for cfg in configs.values():  # a configured --profile must exist
-        cfgmod.check_profile(cfg, rulesets[tuple(cfg["rules"])].profiles)
+        cfgmod.check_against(cfg, rulesets[tuple(cfg["rules"])])
     main_rs = rulesets[items[0].rules_key]
     cache = None
     if not args.no_cache:
