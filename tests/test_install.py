@@ -35,3 +35,23 @@ def test_wheel_contains_rules_and_runs_from_elsewhere(tmp_path):
     assert lines[1:] == ["汇报.txt:1:3: PH003 error 年份“20XX年”未填写",
                          "汇报.txt:2:6: PH001 error 占位符“×”未替换为实际内容"]
     assert out.returncode == 1
+
+
+def test_train_and_eval_without_scikit_learn_or_corpus(tmp_path, monkeypatch, capsys):
+    """An installed wheel without the ``train`` extra used to crash with an English traceback."""
+    from reportlint.cli import main
+
+    monkeypatch.setitem(sys.modules, "sklearn", None)  # import sklearn → ImportError, as when not installed
+    for cmd in ("train", "eval"):
+        assert main([cmd, "-o", str(tmp_path / "m.json")] if cmd == "train" else [cmd]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and "Traceback" not in err
+        assert err == (f"reportlint：reportlint {cmd} 需要 scikit-learn，当前环境没有安装。请安装训练用的附加依赖："
+                       "pip install 'reportlint[train]'（在源码目录中为 pip install '.[train]'）。"
+                       "检查报告（check、batch、tag 等）不需要它。\n")
+    assert not (tmp_path / "m.json").exists()
+    monkeypatch.delitem(sys.modules, "sklearn")
+    empty = tmp_path / "无语料"
+    empty.mkdir()
+    assert main(["eval", "--corpus", str(empty)]) == 2
+    assert capsys.readouterr().err.startswith(f"reportlint：找不到语料文件夹 {empty}（应含 reports/ 和 labels/）")
