@@ -15,7 +15,6 @@ Within one layer the more specific code wins (``select = ["PH"]``, ``ignore = ["
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import os
 import re
 from dataclasses import dataclass, field
@@ -60,16 +59,15 @@ class Config:
         """Codes that ``per-file-ignores`` switch off for ``file_path``."""
         if not self.values["per-file-ignores"]:
             return []
+        from .paths import glob_spec
+
         base = os.path.dirname(os.path.abspath(self.path)) if self.path else os.getcwd()
-        absf = os.path.abspath(file_path)
-        rel = os.path.relpath(absf, base).replace(os.sep, "/")
-        name = os.path.basename(absf)
+        rel = os.path.relpath(os.path.abspath(file_path), base).replace(os.sep, "/")
         out: list[str] = []
         for pattern, codes in self.values["per-file-ignores"].items():
             pat = pattern.replace("\\", "/")
             pat = pat[2:] if pat.startswith("./") else pat
-            cands = [pat] + ([pat[3:]] if pat.startswith("**/") else [])
-            if any(fnmatch.fnmatch(rel, p) for p in cands) or ("/" not in pat and fnmatch.fnmatch(name, pat)):
+            if glob_spec([pat]).match_file(rel):  # gitignore semantics: * in one folder, ** across
                 out.extend(codes)
         return out
 

@@ -380,3 +380,58 @@ def test_two_batches_share_one_cache_at_once(tmp_path, capsys):
     (n,) = db._db.execute("SELECT count(*) FROM results").fetchone()
     db.close()
     assert n == 60  # one entry per file of both batches: neither run's writes were lost
+
+
+# ---------------------------------------------------------------- globs and .gitignore (issue 13)
+
+def _tree(d, names):
+    for name in names:
+        p = d / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x", encoding="utf-8")
+
+
+def _rel(d, files):
+    return sorted(os.path.relpath(f, d).replace(os.sep, "/") for f in files)
+
+
+def test_include_star_stays_in_one_folder_double_star_crosses(tmp_path):
+    """``*`` used to cross folders and ``**`` to mean the same as ``*`` (fnmatch)."""
+    d = tmp_path / "d"
+    _tree(d, ["2025/a.txt", "2025/一季度/b.txt", "2025/一季度/细/c.txt", "2026/d.txt", "e.txt"])
+    assert _rel(d, batchmod.discover([str(d)], include=["2025/*.txt"])) == ["2025/a.txt"]
+    assert _rel(d, batchmod.discover([str(d)], include=["2025/**/*.txt"])) == [
+        "2025/a.txt", "2025/一季度/b.txt", "2025/一季度/细/c.txt"]
+    assert _rel(d, batchmod.discover([str(d)], include=["2025/*/*.txt"])) == ["2025/一季度/b.txt"]
+    assert _rel(d, batchmod.discover([str(d)], exclude=["2025/*"])) == ["2026/d.txt", "e.txt"]
+    assert _rel(d, batchmod.discover([str(d)], exclude=["**/细/"])) == [
+        "2025/a.txt", "2025/一季度/b.txt", "2026/d.txt", "e.txt"]
+
+
+def test_gitignore_is_respected_unless_no_ignore(tmp_path, capsys):
+    d = tmp_path / "收件箱"
+    _tree(d, ["a.txt", "旧稿/b.txt", "子/c.txt", "子/c.bak.txt", "子/临时/d.txt", "e.md"])
+    (d / ".gitignore").write_text("旧稿/\n*.bak.txt\n# 注释\n", encoding="utf-8")
+    (d / "子" / ".gitignore").write_text("临时/\n", encoding="utf-8")
+    assert _rel(d, batchmod.discover([str(d)])) == ["a.txt", "e.md", "子/c.txt"]
+    assert _rel(d, batchmod.discover([str(d)], gitignore=False)) == [
+        "a.txt", "e.md", "子/c.bak.txt", "子/c.txt", "子/临时/d.txt", "旧稿/b.txt"]
+    code, out, _ = run(["batch", str(d), "--isolated", "-q", "--no-cache", "--format", "jsonl", "--select", "PH"],
+                       capsys)
+    assert len(out.splitlines()) == 3
+    code, out, _ = run(["batch", str(d), "--isolated", "-q", "--no-cache", "--format", "jsonl", "--select", "PH",
+                        "--no-ignore"], capsys)
+    assert len(out.splitlines()) == 6
+
+
+def test_gitignore_above_the_folder_inside_a_work_tree(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".gitignore").write_text("**/草稿/\n", encoding="utf-8")
+    _tree(repo, ["报告/a.txt", "报告/草稿/b.txt"])
+    assert _rel(repo / "报告", batchmod.discover([str(repo / "报告")])) == ["a.txt"]
+    outside = tmp_path / "无仓库"  # no .git above: a .gitignore beside the folder does not apply
+    (outside).mkdir()
+    (outside / ".gitignore").write_text("*\n", encoding="utf-8")
+    _tree(outside, ["报告/a.txt"])
+    assert _rel(outside / "报告", batchmod.discover([str(outside / "报告")])) == ["a.txt"]

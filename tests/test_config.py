@@ -462,3 +462,14 @@ def test_sup001_and_prefixes_are_known_selectors(proj, capsys):
     write(proj / "r.txt", REPORT)
     for sel in ("SUP001", "SUP", "S", "PH0", "ALL"):
         assert run(capsys, "check", "--isolated", "--select", sel, "r.txt")[0] in (0, 1), sel
+
+
+def test_per_file_ignores_globs_have_gitignore_semantics(proj):
+    write(proj / "reportlint.toml", '[per-file-ignores]\n"模板/*.txt" = ["PH"]\n"往年/**" = ["NUM"]\n'
+                                    '"**/附件/*.md" = ["STR"]\n')
+    cfg = cfgmod.resolve(None, start=str(proj))
+    assert cfg.per_file_codes(str(proj / "模板" / "a.txt")) == ["PH"]
+    assert cfg.per_file_codes(str(proj / "模板" / "旧" / "a.txt")) == []  # * stays in one folder
+    assert cfg.per_file_codes(str(proj / "往年" / "2024" / "一季度" / "a.txt")) == ["NUM"]  # ** crosses
+    assert cfg.per_file_codes(str(proj / "甲" / "乙" / "附件" / "b.md")) == ["STR"]
+    assert cfg.per_file_codes(str(proj / "附件" / "b.md")) == ["STR"]
