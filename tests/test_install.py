@@ -55,3 +55,25 @@ def test_train_and_eval_without_scikit_learn_or_corpus(tmp_path, monkeypatch, ca
     empty.mkdir()
     assert main(["eval", "--corpus", str(empty)]) == 2
     assert capsys.readouterr().err.startswith(f"reportlint：找不到语料文件夹 {empty}（应含 reports/ 和 labels/）")
+
+
+def test_pre_commit_instructions_work_as_written():
+    """The README pinned ``rev: v0.1.0``, a tag that does not exist: pre-commit cannot check it out.
+    Every ``rev`` shown must be a full commit hash (the documented way) or a tag the repository has."""
+    import re
+
+    import yaml
+
+    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    section = readme.split("## 提交时自动检查（pre-commit）", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    config = yaml.safe_load(block)
+    (repo,) = config["repos"]
+    hooks = yaml.safe_load(open(os.path.join(ROOT, ".pre-commit-hooks.yaml"), encoding="utf-8"))
+    assert [h["id"] for h in repo["hooks"]] == ["reportlint"] and hooks[0]["id"] == "reportlint"
+    assert hooks[0]["entry"] == "reportlint check" and hooks[0]["language"] == "python"
+    rev = str(repo["rev"])
+    tags = subprocess.run(["git", "-C", ROOT, "tag", "--list"], capture_output=True, text=True).stdout.split()
+    assert re.fullmatch(r"[0-9a-f]{40}", rev) or rev in tags, f"rev {rev!r} is neither a commit hash nor a tag"
+    assert "git rev-parse HEAD" in section  # how to get the hash
+    assert "git tag -a" in section  # how a release tag is made, after which rev: vX.Y.Z works
