@@ -4,7 +4,8 @@ Decoded as UTF-8 (with or without BOM), then GB18030 (a superset of GBK/GB2312) 
 When the GB18030 text looks wrong (too many characters a Chinese report does not use: kana, Greek,
 Cyrillic, private-use or rare hanzi — what a Big5 file read as GBK gives), ``charset-normalizer``
 decides; if it is still unsure, the file is an error asking for UTF-8 rather than mojibake checked
-as “clean”. Line endings become ``\\n``. Full-width indentation is kept, so offsets point into the text the user sees.
+as “clean”. Line endings become ``\\n``. Full-width indentation is kept, so offsets point into
+the text the user sees.
 """
 from __future__ import annotations
 
