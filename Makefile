@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 BASE   := $(VENV)/.installed-base
 FULL   := $(VENV)/.installed-test
 
-.PHONY: demo test test-fast fuzz bench train eval realdev clean
+.PHONY: demo test test-fast fuzz bench train eval realdev clean setup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,11 @@ demo: $(BASE)
 	$(BIN)/reportlint check reportlint/data/sample.txt || echo "（示例稿本来就有问题，退出码 1 是预期的）"
 	$(BIN)/reportlint outline reportlint/data/sample.txt
 
-test: $(FULL)
+# System tools the tests need (Chromium, CJK fonts, LibreOffice): installed by .ci/setup when missing.
+setup:
+	bash .ci/setup
+
+test: setup $(FULL)
 	$(BIN)/python -m pytest
 
 test-fast: $(FULL)

@@ -82,10 +82,10 @@ def _config(start: str | None, config, select, ignore, extend_select, severity, 
 
 def _prepare(cfg: "Config"):
     from .rulecache import load_ruleset
-    from .config import check_profile
+    from .config import check_against
 
     rs = load_ruleset(cfg["rules"])
-    check_profile(cfg, rs.profiles)
+    check_against(cfg, rs)
     return rs
 
 

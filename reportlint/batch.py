@@ -1,6 +1,6 @@
 """``reportlint batch``: check folders of reports on all cores, with a content cache.
 
-discover → plan (config per folder, cache look-up by content hash) → check the misses in
+discover → plan (config per folder, cache look-up by content, reader and options) → check the misses in
 worker processes (:mod:`reportlint.executor`) → stream FileReports, in discovery order, to
 the formatter (the default is a per-file table with totals) → exit code.
 
@@ -8,25 +8,68 @@ A file that cannot be read becomes a row with its error (exit code 2), never a c
 """
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .readers import CONVERT_HINT, DEFAULT_MAX_BYTES, supported
+from .readers import CONVERT_HINT, DEFAULT_MAX_BYTES, reader_identity, supported
 
 from .vocab import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 
 # ---------------------------------------------------------------- discovery
 
-def _match(rel: str, name: str, patterns) -> bool:
-    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in patterns)
+def _ignore_files_above(top: str) -> list[tuple[str, object]]:
+    """``.gitignore`` files of the folders above ``top`` up to its git work tree's root (none when
+    ``top`` is not inside one), outermost first."""
+    out = []
+    d = os.path.dirname(os.path.abspath(top))
+    chain = []
+    while True:
+        chain.append(d)
+        if os.path.exists(os.path.join(d, ".git")):
+            break
+        parent = os.path.dirname(d)
+        if parent == d:
+            return []  # not in a git work tree: only .gitignore files inside top apply
+        d = parent
+    for folder in reversed(chain):
+        spec = _read_gitignore(folder)
+        if spec is not None:
+            out.append((folder, spec))
+    return out
 
 
-def discover(paths, include=None, exclude=None) -> list[str]:
-    """Report files under ``paths`` (recursive, sorted). Explicit files are always kept."""
-    include, exclude = list(include or []), list(exclude or [])
+def _read_gitignore(folder: str):
+    from .paths import glob_spec
+
+    path = os.path.join(folder, ".gitignore")
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return glob_spec(fh.read().splitlines())
+    except OSError:
+        return None
+
+
+def _ignored(path: str, is_dir: bool, specs) -> bool:
+    for base, spec in specs:
+        rel = os.path.relpath(path, base).replace(os.sep, "/") + ("/" if is_dir else "")
+        if spec.match_file(rel):
+            return True
+    return False
+
+
+def discover(paths, include=None, exclude=None, gitignore: bool = True) -> list[str]:
+    """Report files under ``paths`` (recursive, sorted). Explicit files are always kept.
+
+    ``include``/``exclude``: globs with gitignore semantics, relative to each folder given (``*``
+    stays in one folder, ``**`` crosses folders, a name without ``/`` matches at any depth).
+    ``gitignore``: skip what ``.gitignore`` files ignore (those inside each folder, and those
+    above it up to the root of its git work tree), as git would.
+    """
+    from .paths import glob_spec
+
+    inc, exc = glob_spec(include), glob_spec(exclude)
     wanted = supported() | set(CONVERT_HINT)  # unsupported office types are found so they become error rows
     out: list[str] = []
     seen: set[str] = set()
@@ -41,20 +84,37 @@ def discover(paths, include=None, exclude=None) -> list[str]:
         if not os.path.isdir(top):
             add(top)  # missing or odd paths become error rows
             continue
+        ignores: dict[str, list] = {}  # folder -> the .gitignore specs that apply inside it
         for root, dirs, files in os.walk(top):
+            specs = ignores.get(root)
+            if specs is None:
+                specs = _ignore_files_above(top) if gitignore else []
+            if gitignore:
+                own = _read_gitignore(root)
+                if own is not None:
+                    specs = specs + [(root, own)]
             rel_root = os.path.relpath(root, top)
             rel_root = "" if rel_root == "." else rel_root.replace(os.sep, "/") + "/"
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                             and not (exclude and _match(rel_root + d, d, exclude)))
+            keep = []
+            for d in sorted(dirs):
+                if d.startswith(".") or (exc and exc.match_file(rel_root + d + "/")):
+                    continue
+                if specs and _ignored(os.path.join(root, d), True, specs):
+                    continue
+                keep.append(d)
+                ignores[os.path.join(root, d)] = specs
+            dirs[:] = keep
             for name in sorted(files):
                 if name.startswith((".", "~$")):
                     continue
                 if os.path.splitext(name)[1].lower() not in wanted:
                     continue
                 rel = rel_root + name
-                if include and not _match(rel, name, include):
+                if inc and not inc.match_file(rel):
                     continue
-                if exclude and _match(rel, name, exclude):
+                if exc and exc.match_file(rel):
+                    continue
+                if specs and _ignored(os.path.join(root, name), False, specs):
                     continue
                 add(os.path.join(root, name))
     return out
@@ -164,7 +224,8 @@ class Batch:
             ok = okeys.get(r)
             if ok is None:
                 ok = okeys[r] = options_key(it.opts)
-            it.key = make_key(content_hash(data), salts[it.rules_key], ok)
+            # content + reader (by extension and sniffed type) + options + code stamp (in the salt)
+            it.key = make_key(content_hash(data) + "|" + reader_identity(it.path, data[:8]), salts[it.rules_key], ok)
         if self.cache is not None:
             found = self.cache.contains([it.key for it in self.items if it.key])
             for it in self.items:

@@ -1,10 +1,11 @@
 """Result cache for ``batch``: one small SQLite file of JSON values (no pickles).
 
-Key = hash(file content) + hash(what decides the findings): the package version, the
-rule set digest (rule and profile files), the classifier model and lexicon files, the size
-and modification time of reportlint's own modules, the per-file options and the shape of
-:class:`FileReport`/:class:`Finding`. A changed file,
-rule, option or version simply misses. Location: ``--cache-dir``, else ``$REPORTLINT_CACHE``,
+Key = hash(file content) + the reader the file goes to (its extension and the type sniffed
+from its first bytes: a .txt renamed to .docx must not get the .txt's result) + hash(what
+decides the findings): the package version, the rule set digest (rule and profile files), the
+classifier model and lexicon files, the size and modification time of reportlint's own modules
+(the code stamp), the per-file options and the shape of :class:`FileReport`/:class:`Finding`.
+A changed file, reader, rule, option or version simply misses. Location: ``--cache-dir``, else ``$REPORTLINT_CACHE``,
 else ``$XDG_CACHE_HOME/reportlint`` or ``~/.cache/reportlint``.
 """
 from __future__ import annotations

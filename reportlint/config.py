@@ -15,7 +15,6 @@ Within one layer the more specific code wins (``select = ["PH"]``, ``ignore = ["
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import os
 import re
 from dataclasses import dataclass, field
@@ -39,7 +38,6 @@ DEFAULT_SOURCE = "默认值"
 CLI_SOURCE = "命令行"
 API_SOURCE = "调用参数"  # the Python API's keyword arguments
 NOTHING = "-"  # a selector no code starts with: "select nothing"
-_SELECTOR = re.compile(r"^(ALL|[A-Z]+[0-9]*)$")
 _TYPE_ZH = {str: "文本（加英文双引号）", list: "列表（如 [\"PH\", \"WM001\"]）", dict: "表（[小节] 或 {键 = 值}）",
             int: "整数", (int, float): "数字"}
 
@@ -51,6 +49,8 @@ class Config:
     values: dict = field(default_factory=lambda: {k: _copy(v) for k, v in DEFAULTS.items()})
     sources: dict = field(default_factory=lambda: {k: DEFAULT_SOURCE for k in DEFAULTS})
     path: str | None = None
+    # every rule selector as given: (key, codes, source) — checked against the rule set by check_codes
+    selectors: list = field(default_factory=list)
 
     def __getitem__(self, key):
         return self.values[key]
@@ -59,16 +59,15 @@ class Config:
         """Codes that ``per-file-ignores`` switch off for ``file_path``."""
         if not self.values["per-file-ignores"]:
             return []
+        from .paths import glob_spec
+
         base = os.path.dirname(os.path.abspath(self.path)) if self.path else os.getcwd()
-        absf = os.path.abspath(file_path)
-        rel = os.path.relpath(absf, base).replace(os.sep, "/")
-        name = os.path.basename(absf)
+        rel = os.path.relpath(os.path.abspath(file_path), base).replace(os.sep, "/")
         out: list[str] = []
         for pattern, codes in self.values["per-file-ignores"].items():
             pat = pattern.replace("\\", "/")
             pat = pat[2:] if pat.startswith("./") else pat
-            cands = [pat] + ([pat[3:]] if pat.startswith("**/") else [])
-            if any(fnmatch.fnmatch(rel, p) for p in cands) or ("/" not in pat and fnmatch.fnmatch(name, pat)):
+            if glob_spec([pat]).match_file(rel):  # gitignore semantics: * in one folder, ** across
                 out.extend(codes)
         return out
 
@@ -173,10 +172,9 @@ def _bad(key: str, msg: str, path: str | None):
 def _codes(key: str, value, path: str) -> list[str]:
     if not all(isinstance(v, str) for v in value):
         raise _bad(key, "应为规则代码的列表，如 [\"PH\", \"WM001\"]。", path)
-    out = [v.strip().upper() for v in value]
-    for c in out:
-        if not _SELECTOR.match(c):
-            raise _bad(key, f"中的“{c}”不是规则代码或前缀（应像 PH、PH001 或 ALL）。", path)
+    out = [v.strip() for v in value]  # case kept: selectors are case-sensitive (check_codes says why)
+    if any(not c for c in out):
+        raise _bad(key, "中有空的规则代码。", path)
     return out
 
 
@@ -202,8 +200,8 @@ def validate(data: dict, path: str | None) -> dict:
         elif key == "severity":
             sev = {}
             for code, level in value.items():
-                c = code.strip().upper()
-                if not _SELECTOR.match(c) or c == "ALL":
+                c = code.strip()
+                if not c or c == "ALL":
                     raise _bad(f"severity.{code}", "：键应是规则代码或前缀（如 CL001、CL）。", path)
                 if level not in SEVERITIES:
                     raise _bad(f"severity.{code}", "只能是 error、warning 或 info。", path)
@@ -264,8 +262,11 @@ def resolve(given: Overrides | None = None, start: str | None = None, source: st
         for k, v in validate(read_config(path), path).items():
             cfg.values[k] = v
             cfg.sources[k] = path
+        _note_selectors(cfg, cfg.values, path, from_file=True)
     if given is None:
         return cfg
+    _note_selectors(cfg, {"select": given.select, "extend-select": given.extend_select, "ignore": given.ignore,
+                          "severity": dict(given.severity) if given.severity else None}, source)
     for attr, key in Overrides.SCALARS.items():
         v = getattr(given, attr)
         if v is not None:
@@ -273,13 +274,83 @@ def resolve(given: Overrides | None = None, start: str | None = None, source: st
             cfg.sources[key] = source
     _layer_selection(cfg, given.select, given.extend_select, given.ignore, source)
     if given.severity:
-        cfg.values["severity"] = {**cfg.values["severity"], **{k.upper(): v for k, v in given.severity}}
+        cfg.values["severity"] = {**cfg.values["severity"], **dict(given.severity)}
         cfg.sources["severity"] = _joined(cfg.sources["severity"], source)
     extra = given.rules
     if extra:
         cfg.values["rules"] = list(cfg.values["rules"]) + [os.path.abspath(r) for r in extra]
         cfg.sources["rules"] = _joined(cfg.sources["rules"], source)
     return cfg
+
+
+def _note_selectors(cfg: Config, values: dict, source: str, from_file: bool = False) -> None:
+    for key in ("select", "extend-select", "ignore"):
+        if values.get(key) is not None and (from_file is False or cfg.sources.get(key) == source):
+            cfg.selectors.append((key, list(values[key]), source))
+    if values.get("severity") and (not from_file or cfg.sources.get("severity") == source):
+        cfg.selectors.append(("severity", list(values["severity"]), source))
+    if from_file:
+        for pat, codes in (values.get("per-file-ignores") or {}).items():
+            cfg.selectors.append((f"per-file-ignores.{pat}", list(codes), source))
+
+
+def known_codes(ruleset) -> set[str]:
+    """Every rule code a selector may name: the rule set's, plus the unused-marker notice."""
+    from .suppress import UNUSED_CODE
+
+    return {r.code for r in ruleset.rules} | {UNUSED_CODE}
+
+
+def is_known_selector(sel: str, codes) -> bool:
+    """``ALL``, a rule code or a prefix of one (case-sensitive, as in ruff).
+
+    >>> is_known_selector("PH", {"PH001"}), is_known_selector("ph", {"PH001"}), is_known_selector("PHX", {"PH001"})
+    (True, False, False)
+    """
+    return sel == "ALL" or (bool(sel) and any(c.startswith(sel) for c in codes))
+
+
+def closest_selector(sel: str, codes) -> str | None:
+    """The known code or family prefix nearest to an unknown selector (``ph`` → ``PH``, ``PHX`` → ``PH``)."""
+    if is_known_selector(sel.upper(), codes):
+        return sel.upper()
+    families = {re.match(r"[A-Z]*", c).group(0) for c in codes}
+    cands = sorted(families | set(codes))
+    near = difflib.get_close_matches(sel.upper(), cands, n=1, cutoff=0.5)
+    return near[0] if near else None
+
+
+def check_codes(cfg: "Config", ruleset) -> None:
+    """Every selector (select, ignore, extend-select, per-file-ignores, severity keys) must name a
+    known rule code or prefix: a typo would otherwise switch checking off silently. Raises
+    :class:`ConfigError` naming where it was written and the closest known code."""
+    codes = known_codes(ruleset)
+    for key, sels, source in cfg.selectors:
+        if key == "select" and not sels:
+            raise _origin_error(key, source, "为空：这样不会检查任何规则；要全部检查请删掉这一项，或写 ALL。")
+        for sel in sels:
+            if is_known_selector(sel, codes):
+                continue
+            near = closest_selector(sel, codes)
+            hint = (f"最接近的是“{near}”" if near else
+                    f"可用的类别：{'、'.join(sorted({re.match(r'[A-Z]*', c).group(0) for c in codes}))}")
+            what = "键" if key == "severity" else ""
+            raise _origin_error(key, source, f"中的{what}“{sel}”不是已知的规则代码或前缀（{hint}；规则代码区分大小写，"
+                                             "运行 reportlint rules 查看全部规则）。")
+
+
+def _origin_error(key: str, source: str, msg: str) -> ConfigError:
+    if source == CLI_SOURCE:
+        return ConfigError(f"--{key} {msg}")
+    if source == API_SOURCE:
+        return ConfigError(f"参数“{key.replace('-', '_')}”{msg}")
+    return ConfigError(f"配置项“{key}”{msg}", source)
+
+
+def check_against(cfg: "Config", ruleset) -> None:
+    """Validate what only the loaded rule set can tell: the report type and every rule selector."""
+    check_profile(cfg, ruleset.profiles)
+    check_codes(cfg, ruleset)
 
 
 def _joined(old: str, new: str) -> str:

@@ -10,8 +10,9 @@ outside the changed characters.
 
 Writing is atomic: a temporary file in the same folder, then ``os.replace``; the
 original is kept as ``FILE.bak`` unless ``backup`` is false. A read-only file is
-refused before anything is written. Word files are refused: their text is rebuilt
-from XML and cannot be written back faithfully.
+refused before anything is written. Word files are not rewritten (their text is rebuilt from
+XML and cannot be written back faithfully): they are checked as usual, and a notice says how
+their fixes are applied instead (the reader's ``fix_refusal``).
 """
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ from .report import FileReport, build_document, check_document, report_for
 
 MAX_PASSES = 10
 _EOL = re.compile(r"\r\n|\r|\n")
-_CODECS = {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "gb18030": "gb18030"}
+_CODECS = {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "gb18030": "gb18030", "big5": "big5",
+           "big5hkscs": "big5hkscs", "cp950": "cp950"}
 
 
 # ---------------------------------------------------------------- choosing fixes
@@ -187,14 +189,19 @@ def fix_path(path: str, ruleset, opts, write: bool, backup: bool, out) -> FileRe
     """Fix one file (``write``) or print the unified diff of what would change (not ``write``).
 
     Returns the file's report: after writing, the findings left in the fixed file;
-    with ``--diff``, the findings of the file as it is. Errors (Word file, unreadable
-    or read-only file) come back in ``FileReport.error``, never raised.
+    with ``--diff``, the findings of the file as it is; for a format that cannot be rewritten
+    (Word), the findings of the file as it is, with the reader's notice on stderr. Errors
+    (unreadable or read-only file) come back in ``FileReport.error``, never raised.
     """
     from .readers import DEFAULT_MAX_BYTES, read_path, reader_for
+    from .report import check_path
 
     refusal = reader_for(path).fix_refusal
-    if refusal:
-        return FileReport(path, error=refusal)
+    if refusal:  # not rewritable in place (Word): still checked — never a silent no-op — and said why
+        report = check_path(path, ruleset, opts)
+        if report.error is None:
+            sys.stderr.write(f"reportlint：{path}：{refusal}\n")
+        return report
     try:
         source = read_path(path, opts.max_bytes or DEFAULT_MAX_BYTES)
         fixed, applied, first, last = fix_text(source, ruleset, opts)

@@ -20,18 +20,19 @@ _SPLIT = re.compile(r"[,，\s]+")
 
 
 def parse_selectors(value: Selectors) -> list[str] | None:
-    """Rule codes or prefixes, upper-cased: a string is split at commas (also full-width) and
-    white space; a list keeps its items (each stripped). None stays None (“not given”).
+    """Rule codes or prefixes, kept as written (selectors are case-sensitive, as in ruff; unknown
+    ones are rejected by :func:`reportlint.config.check_codes`): a string is split at commas (also
+    full-width) and white space; a list keeps its items (each stripped). None stays None.
 
-    >>> parse_selectors("ph, WM001，cl")
+    >>> parse_selectors("PH, WM001，CL")
     ['PH', 'WM001', 'CL']
     >>> parse_selectors(["PH ", "", "wm"])
-    ['PH', 'WM']
+    ['PH', 'wm']
     """
     if value is None:
         return None
     items = _SPLIT.split(value) if isinstance(value, str) else list(value)
-    return [v.strip().upper() if isinstance(v, str) else v for v in items if not isinstance(v, str) or v.strip()]
+    return [v.strip() if isinstance(v, str) else v for v in items if not isinstance(v, str) or v.strip()]
 
 
 def _tuple(v):

@@ -147,6 +147,20 @@ class RuleSet:
         return {r.code: r for r in self.rules}
 
 
+def notice_rules() -> list[Rule]:
+    """Codes the engine itself reports, not loaded from a rule file: ``SUP001`` (a suppression
+    marker that silenced nothing, see :mod:`reportlint.suppress`). Listed by ``reportlint rules``."""
+    from .suppress import UNUSED_CODE, UNUSED_NAME
+
+    return [Rule(
+        code=UNUSED_CODE, name=UNUSED_NAME, kind="suppression", severity="info", scope="document",
+        message="忽略标记（{codes}）没有屏蔽任何问题，可以删除。",
+        description="报告中的忽略标记（如【忽略 PH002】）在它管辖的范围内没有屏蔽掉任何问题，"
+                    "或者标记里写的规则代码不存在。只针对实际检查过的规则提示；不想看到可用 --ignore SUP。",
+        reference="", path="（内置，由检查引擎直接给出）", options={},
+        examples={"bad": ["今年共走访120户。【忽略 PH002】"], "good": ["今年共走访XX户。【忽略 PH002】"]})]
+
+
 def _yaml_files(folder: str):
     for root, dirs, files in os.walk(folder):
         dirs.sort()

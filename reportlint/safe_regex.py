@@ -13,16 +13,19 @@ under a **time limit**: :func:`time_limit` gives each user rule
 rule and its file (exit 2, other files go on). Why a timer and not a cap on the
 length of text fed to patterns: a cap bounds polynomial patterns only by a huge
 constant (n³ for n = 5,000 is 10¹¹ steps) and does nothing for exponential ones,
-while it silently changes what long paragraphs match. Python's ``re`` checks for
-signals while it backtracks, so a ``SIGALRM`` timer interrupts even a runaway
-match. The timer needs the main thread of a POSIX process (the CLI, and each
-``batch`` worker process); elsewhere (Windows, threads) only the static check
-applies. Built-in rules are reviewed and tested and run without the timer.
+while it silently changes what long paragraphs match.
+
+The timer is the ``regex`` module's own ``timeout=`` argument: a user rule's patterns are
+compiled with ``regex`` (compatible with ``re`` for what rule files use) and wrapped in
+:class:`TimedPattern`, which passes what is left of the rule's time to every search. That
+works on every platform and in any thread (no signals). Built-in rules are reviewed and
+tested, compiled with ``re`` (whose compiled form :mod:`reportlint.recache` carries between
+runs) and run without the timer.
 """
 from __future__ import annotations
 
+import os
 import re
-import signal
 import threading
 import time
 from contextlib import contextmanager
@@ -45,6 +48,67 @@ class RegexTimeoutError(ReportlintError):
 
 class _Expired(BaseException):  # BaseException: no ``except Exception`` in a kind can swallow it
     pass
+
+
+_STATE = threading.local()  # .deadline: monotonic time the running user rule must finish by (or absent)
+
+
+def _remaining() -> float | None:
+    deadline = getattr(_STATE, "deadline", None)
+    return None if deadline is None else max(deadline - time.monotonic(), 0.001)
+
+
+class TimedPattern:
+    """A ``regex`` pattern whose searches stop at the running rule's deadline (see :func:`time_limit`);
+    outside a time limit it behaves like the pattern itself. Everything else is delegated."""
+
+    __slots__ = ("_p",)
+
+    def __init__(self, compiled):
+        self._p = compiled
+
+    def __getattr__(self, name):
+        return getattr(self._p, name)
+
+    def __reduce__(self):
+        return (TimedPattern, (self._p,))
+
+    def __repr__(self) -> str:
+        return f"TimedPattern({self._p.pattern!r})"
+
+    def _call(self, method: str, *args, **kwargs):
+        try:
+            return getattr(self._p, method)(*args, timeout=_remaining(), **kwargs)
+        except TimeoutError:
+            raise _Expired() from None
+
+    def search(self, *a, **k):
+        return self._call("search", *a, **k)
+
+    def match(self, *a, **k):
+        return self._call("match", *a, **k)
+
+    def fullmatch(self, *a, **k):
+        return self._call("fullmatch", *a, **k)
+
+    def findall(self, *a, **k):
+        return self._call("findall", *a, **k)
+
+    def split(self, *a, **k):
+        return self._call("split", *a, **k)
+
+    def sub(self, *a, **k):
+        return self._call("sub", *a, **k)
+
+    def subn(self, *a, **k):
+        return self._call("subn", *a, **k)
+
+    def finditer(self, *a, **k):
+        it = self._call("finditer", *a, **k)
+        try:
+            yield from it
+        except TimeoutError:
+            raise _Expired() from None
 
 MAX_PATTERN = 2000
 _UNBOUNDED = 50  # a repeat whose max exceeds this counts as unbounded
@@ -94,37 +158,52 @@ def _checked(pattern: str, path: str, key: str) -> bool:
     return True
 
 
-def compile_user_regex(pattern: str, path: str, key: str, flags: int = 0) -> re.Pattern:
+def _is_builtin(path: str) -> bool:
+    from .paths import rules_root
+
+    root = os.path.abspath(rules_root())
+    try:
+        return os.path.commonpath([root, os.path.abspath(path)]) == root
+    except ValueError:  # different drives (Windows)
+        return False
+
+
+_REGEX_FLAGS = {"IGNORECASE", "MULTILINE", "DOTALL", "VERBOSE", "ASCII"}
+
+
+def compile_user_regex(pattern: str, path: str, key: str, flags: int = 0):
+    """Check ``pattern`` (see :func:`check_pattern`) and compile it: with ``re`` for a built-in rule,
+    with ``regex`` under a :class:`TimedPattern` for a rule from a user folder."""
     from .recache import memo
 
     memo("checked", pattern, lambda: _checked(pattern, path, key))  # a pure function of the pattern
+    if _is_builtin(path):
+        try:
+            return re.compile(pattern, flags)
+        except re.error as exc:  # pragma: no cover - caught by check_pattern
+            raise RuleFileError(f"正则表达式有误：{exc}。", path, key) from None
+    import regex
+
+    rflags = regex.VERSION0  # the ``re``-compatible behaviour
+    for name in _REGEX_FLAGS:
+        if flags & getattr(re, name):
+            rflags |= getattr(regex, name)
     try:
-        return re.compile(pattern, flags)
-    except re.error as exc:  # pragma: no cover - caught by check_pattern
-        raise RuleFileError(f"正则表达式有误：{exc}。", path, key) from None
-
-
-def _timer_usable() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        return TimedPattern(regex.compile(pattern, rflags))
+    except regex.error as exc:
+        raise RuleFileError(f"正则表达式有误（{exc}）。", path, key) from None
 
 
 @contextmanager
 def time_limit(rule, seconds: float | None = None):
-    """Run the body with a wall-clock limit; raise :class:`RegexTimeoutError` naming ``rule`` when
-    it is exceeded. A no-op where a ``SIGALRM`` timer cannot be used (see the module docstring)."""
+    """Run the body with a wall-clock limit for the user rule's patterns; raise
+    :class:`RegexTimeoutError` naming ``rule`` when it is exceeded. Any platform, any thread."""
     seconds = USER_RULE_SECONDS if seconds is None else seconds
-    if seconds <= 0 or not _timer_usable():
+    if seconds <= 0:
         yield
         return
-    armed = [True]
-
-    def expire(signum, frame):
-        if armed[0]:
-            raise _Expired()
-
-    old_handler = signal.signal(signal.SIGALRM, expire)
-    started = time.monotonic()
-    prev_delay, prev_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    outer = getattr(_STATE, "deadline", None)
+    _STATE.deadline = time.monotonic() + seconds if outer is None else min(outer, time.monotonic() + seconds)
     try:
         yield
     except _Expired:
@@ -133,9 +212,4 @@ def time_limit(rule, seconds: float | None = None):
             "该规则的正则表达式可能存在灾难性回溯，请简化（避免 (a|a)*、a*a*b 这类可多种方式匹配同一段文字的写法）。"
         ) from None
     finally:
-        armed[0] = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old_handler)
-        if prev_delay > 0:  # someone else's timer was running: give back what is left of it
-            left = max(prev_delay - (time.monotonic() - started), 0.001)
-            signal.setitimer(signal.ITIMER_REAL, left, prev_interval)
+        _STATE.deadline = outer

@@ -38,7 +38,7 @@ def test_check_text_returns_typed_report_with_offsets():
 
 def test_check_text_options():
     assert [f.code for f in reportlint.check_text(TEXT, select="PH001").findings] == ["PH001"]
-    assert [f.code for f in reportlint.check_text(TEXT, select="ph, wm", ignore=["PH001"]).findings] == ["PH002"]
+    assert [f.code for f in reportlint.check_text(TEXT, select="PH, WM", ignore=["PH001"]).findings] == ["PH002"]
     r = reportlint.check_text(TEXT, select=["PH"], severity={"PH001": "info"})
     assert [f.severity for f in r.findings] == ["info", "error"]
     assert reportlint.check_text(TEXT, profile="述职报告").profile == "述职报告"

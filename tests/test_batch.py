@@ -81,7 +81,8 @@ def test_mixed_folder_rows_and_exit_code(tmp_path, monkeypatch, capsys):
                                    os.path.join("x.txt", "inner.md"), os.path.join("子目录", "说明.md")])
     assert code == 2  # some files could not be read
     assert rows["ok.txt"]["error"] is None and rows["ok.txt"]["findings"] == []
-    assert rows["empty.txt"]["error"] is None
+    assert rows["empty.txt"]["error"] == "文件为空（没有任何文字），无法检查；请确认保存的是报告全文。"
+    assert rows["empty.txt"]["findings"] == []
     gbk = rows["gbk.txt"]
     assert gbk["encoding"] == "gb18030" and [f["code"] for f in gbk["findings"]] == ["PH001"]
     assert (gbk["findings"][0]["line"], gbk["findings"][0]["column"]) == (2, 13)
@@ -110,7 +111,8 @@ def test_text_table_rows(tmp_path, monkeypatch, capsys):
     assert by_file["report.pdf"][0] == "无法读取"
     assert by_file["noperm.txt"][0] == "无法读取"
     assert by_file["word.docx"][0] == "有错误" and by_file["broken.docx"][0] == "无法读取"
-    assert "共 10 个文件：通过 3，有警告 0，有错误 3，无法读取 4" in out
+    assert by_file["empty.txt"][0] == "无法读取"  # an empty file does not pass
+    assert "共 10 个文件：通过 2，有警告 0，有错误 3，无法读取 5" in out
     assert "按规则统计" in out and "PH001" in out
 
 
@@ -303,3 +305,133 @@ def test_names_are_not_rich_markup(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(["batch", "d", "--isolated", "-q", "--select", "PH", "--no-cache"], capsys)
     assert code == 1 and "[red]报告[green].txt" in out
+
+
+# ---------------------------------------------------------------- cache key: content + reader (issue 13)
+
+def test_cache_renamed_file_gets_the_new_readers_result(tmp_path, monkeypatch, capsys):
+    """Same bytes, new extension: the cache used to serve the .txt's findings for a .docx that is
+    really text; the key now includes the reader (extension and sniffed type)."""
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "a.txt").write_text(PLACEHOLDER, encoding="utf-8")
+    cache = tmp_path / "c"
+    cnt = Counting(monkeypatch)
+    assert batch_cmd.run(_args(d, cache), executor_factory=cnt.factory) == 1
+    (row,) = json.loads(capsys.readouterr().out)["files"]
+    assert [f["code"] for f in row["findings"]] == ["PH001"] and row["error"] is None
+
+    os.rename(d / "a.txt", d / "a.docx")
+    cnt.calls.clear()
+    assert batch_cmd.run(_args(d, cache), executor_factory=cnt.factory) == 2
+    (row,) = json.loads(capsys.readouterr().out)["files"]
+    assert cnt.calls == ["a.docx"]  # not served from the cache
+    assert row["findings"] == [] and "内容是纯文本" in row["error"]
+
+    os.rename(d / "a.docx", d / "a.txt")  # and back: the .txt entry is still there
+    cnt.calls.clear()
+    assert batch_cmd.run(_args(d, cache), executor_factory=cnt.factory) == 1
+    (row,) = json.loads(capsys.readouterr().out)["files"]
+    assert cnt.calls == [] and [f["code"] for f in row["findings"]] == ["PH001"]
+
+
+def test_reader_identity_tells_renamed_and_sniffed_files_apart():
+    from reportlint.readers import reader_identity
+
+    text = "关于工作的汇报".encode("utf-8")
+    assert reader_identity("a.txt", text) == ".txt|text|-|other"
+    assert reader_identity("a.docx", text) == ".docx|docx|-|other"
+    assert reader_identity("a.TXT", text) == ".txt|text|-|other"
+    assert reader_identity("a.docx", b"PK\x03\x04rest") == ".docx|docx|docx|zip"
+    assert reader_identity("a.txt", b"%PDF-1.7") == ".txt|text|-|pdf"
+
+
+def test_two_batches_share_one_cache_at_once(tmp_path, capsys):
+    """Two processes write the same SQLite cache at the same time: both finish with the right rows,
+    and afterwards every file of both is a cache hit."""
+    import subprocess
+    import sys
+
+    cache = tmp_path / "c"
+    dirs = []
+    for name in ("甲", "乙"):
+        d = tmp_path / name
+        d.mkdir()
+        for i in range(30):
+            (d / f"r{i:02d}.txt").write_text((PLACEHOLDER if i % 2 else REPORT) + f"{name}第{i}份。\n",
+                                             encoding="utf-8")
+        dirs.append(d)
+    cmd = lambda d: [sys.executable, "-m", "reportlint.cli", "batch", str(d), "--isolated", "-q",  # noqa: E731
+                     "--select", "PH", "--format", "json", "-j", "1", "--cache-dir", str(cache)]
+    procs = [subprocess.Popen(cmd(d), stdout=subprocess.PIPE, stderr=subprocess.PIPE) for d in dirs]
+    results = [p.communicate(timeout=300) for p in procs]
+    for (out, err), p in zip(results, procs):
+        assert p.returncode == 1, err.decode()
+        files = json.loads(out)["files"]
+        assert len(files) == 30
+        assert [bool(f["findings"]) for f in files] == [bool(i % 2) for i in range(30)]
+        assert {f["findings"][0]["code"] for f in files if f["findings"]} == {"PH001"}
+    for d, (out, _) in zip(dirs, results):
+        again = subprocess.run(cmd(d), capture_output=True, timeout=300)
+        assert json.loads(again.stdout)["files"] == json.loads(out)["files"]
+    from reportlint.cache import ResultCache
+
+    db = ResultCache(str(cache))
+    (n,) = db._db.execute("SELECT count(*) FROM results").fetchone()
+    db.close()
+    assert n == 60  # one entry per file of both batches: neither run's writes were lost
+
+
+# ---------------------------------------------------------------- globs and .gitignore (issue 13)
+
+def _tree(d, names):
+    for name in names:
+        p = d / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x", encoding="utf-8")
+
+
+def _rel(d, files):
+    return sorted(os.path.relpath(f, d).replace(os.sep, "/") for f in files)
+
+
+def test_include_star_stays_in_one_folder_double_star_crosses(tmp_path):
+    """``*`` used to cross folders and ``**`` to mean the same as ``*`` (fnmatch)."""
+    d = tmp_path / "d"
+    _tree(d, ["2025/a.txt", "2025/一季度/b.txt", "2025/一季度/细/c.txt", "2026/d.txt", "e.txt"])
+    assert _rel(d, batchmod.discover([str(d)], include=["2025/*.txt"])) == ["2025/a.txt"]
+    assert _rel(d, batchmod.discover([str(d)], include=["2025/**/*.txt"])) == [
+        "2025/a.txt", "2025/一季度/b.txt", "2025/一季度/细/c.txt"]
+    assert _rel(d, batchmod.discover([str(d)], include=["2025/*/*.txt"])) == ["2025/一季度/b.txt"]
+    assert _rel(d, batchmod.discover([str(d)], exclude=["2025/*"])) == ["2026/d.txt", "e.txt"]
+    assert _rel(d, batchmod.discover([str(d)], exclude=["**/细/"])) == [
+        "2025/a.txt", "2025/一季度/b.txt", "2026/d.txt", "e.txt"]
+
+
+def test_gitignore_is_respected_unless_no_ignore(tmp_path, capsys):
+    d = tmp_path / "收件箱"
+    _tree(d, ["a.txt", "旧稿/b.txt", "子/c.txt", "子/c.bak.txt", "子/临时/d.txt", "e.md"])
+    (d / ".gitignore").write_text("旧稿/\n*.bak.txt\n# 注释\n", encoding="utf-8")
+    (d / "子" / ".gitignore").write_text("临时/\n", encoding="utf-8")
+    assert _rel(d, batchmod.discover([str(d)])) == ["a.txt", "e.md", "子/c.txt"]
+    assert _rel(d, batchmod.discover([str(d)], gitignore=False)) == [
+        "a.txt", "e.md", "子/c.bak.txt", "子/c.txt", "子/临时/d.txt", "旧稿/b.txt"]
+    code, out, _ = run(["batch", str(d), "--isolated", "-q", "--no-cache", "--format", "jsonl", "--select", "PH"],
+                       capsys)
+    assert len(out.splitlines()) == 3
+    code, out, _ = run(["batch", str(d), "--isolated", "-q", "--no-cache", "--format", "jsonl", "--select", "PH",
+                        "--no-ignore"], capsys)
+    assert len(out.splitlines()) == 6
+
+
+def test_gitignore_above_the_folder_inside_a_work_tree(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".gitignore").write_text("**/草稿/\n", encoding="utf-8")
+    _tree(repo, ["报告/a.txt", "报告/草稿/b.txt"])
+    assert _rel(repo / "报告", batchmod.discover([str(repo / "报告")])) == ["a.txt"]
+    outside = tmp_path / "无仓库"  # no .git above: a .gitignore beside the folder does not apply
+    (outside).mkdir()
+    (outside / ".gitignore").write_text("*\n", encoding="utf-8")
+    _tree(outside, ["报告/a.txt"])
+    assert _rel(outside / "报告", batchmod.discover([str(outside / "报告")])) == ["a.txt"]

@@ -211,7 +211,7 @@ def test_key_per_file_ignores(proj, capsys):
 
 
 def test_key_severity_per_code_and_family(proj, capsys):
-    write(proj / "reportlint.toml", 'select = ["PH"]\n[severity]\nPH = "warning"\nph001 = "info"\n')
+    write(proj / "reportlint.toml", 'select = ["PH"]\n[severity]\nPH = "warning"\nPH001 = "info"\n')
     write(proj / "r.txt", REPORT)
     assert check(capsys, "r.txt")[1]["r.txt"] == [("PH001", "info"), ("PH002", "warning")]
 
@@ -315,10 +315,11 @@ def test_unknown_profile_exits_2(proj, capsys):
     assert rc == 2 and "年终奖" in err
 
 
-def test_validate_normalises_codes():
-    v = cfgmod.validate({"select": ["ph", " wm001 "], "severity": {"cl001": "info"},
-                         "per-file-ignores": {"*.md": ["str"]}}, "x.toml")
+def test_validate_strips_codes_and_keeps_their_case():
+    v = cfgmod.validate({"select": ["PH", " WM001 "], "severity": {" CL001": "info"},
+                         "per-file-ignores": {"*.md": ["STR"]}}, "x.toml")
     assert v == {"select": ["PH", "WM001"], "severity": {"CL001": "info"}, "per-file-ignores": {"*.md": ["STR"]}}
+    assert cfgmod.validate({"select": ["ph"]}, "x.toml") == {"select": ["ph"]}  # rejected later: check_codes
     with pytest.raises(ConfigError) as exc:
         cfgmod.validate({"selekt": []}, "x.toml")
     assert "selekt" in str(exc.value) and "x.toml" in str(exc.value) and "select" in str(exc.value)
@@ -386,3 +387,89 @@ def test_broken_pyproject_only_matters_when_it_configures_reportlint(proj, capsy
     write(proj / "ours" / "r.txt", REPORT)
     rc, out, err = run(capsys, "check", "ours/r.txt")
     assert rc == 2 and conf in err and "TOML" in err
+
+
+# ---------------------------------------------------------------- unknown selectors are errors (issue 13)
+
+SELECTOR_HINT = "不是已知的规则代码或前缀（最接近的是“{near}”"
+
+
+@pytest.mark.parametrize("toml, bad, near", [
+    ('select = ["PHX"]\n', "PHX", "PH"),
+    ('select = ["ph"]\n', "ph", "PH"),
+    ('ignore = ["CL01"]\n', "CL01", "CL001"),
+    ('extend-select = ["SUPP"]\n', "SUPP", "SUP"),
+    ('[severity]\nPHH = "info"\n', "PHH", "PH"),
+    ('[per-file-ignores]\n"*.txt" = ["WMM"]\n', "WMM", "WM"),
+])
+def test_unknown_code_in_config_file_is_an_error(proj, capsys, toml, bad, near):
+    conf = write(proj / "reportlint.toml", toml)
+    write(proj / "r.txt", REPORT)
+    rc, out, err = run(capsys, "check", "r.txt")
+    assert rc == 2 and out == ""
+    assert err.startswith(f"reportlint：{conf}：配置项“")
+    assert f"“{bad}”" + SELECTOR_HINT.format(near=near) in err
+
+
+def test_unknown_code_in_config_file_stops_batch_and_config(proj, capsys):
+    conf = write(proj / "reportlint.toml", 'select = ["PHX"]\n')
+    write(proj / "r.txt", REPORT)
+    for argv in (["batch", ".", "-q", "--no-cache"], ["config", "r.txt"]):
+        rc, out, err = run(capsys, *argv)
+        assert rc == 2, argv
+        assert f"{conf}：配置项“select”中的“PHX”" + SELECTOR_HINT.format(near="PH") in err
+
+
+@pytest.mark.parametrize("argv, msg", [
+    (["--select", "PHX"], "--select 中的“PHX”" + SELECTOR_HINT.format(near="PH")),
+    (["--select", "ph"], "--select 中的“ph”" + SELECTOR_HINT.format(near="PH")),
+    (["--ignore", "PH, WM0001"], "--ignore 中的“WM0001”" + SELECTOR_HINT.format(near="WM001")),
+    (["--extend-select", "NOPE"], "--extend-select 中的“NOPE”不是已知的规则代码或前缀（可用的类别：CL、CLS、DUP、"),
+    (["--select", ""], "--select 为空：这样不会检查任何规则"),
+])
+def test_unknown_code_on_command_line_is_an_error(proj, capsys, argv, msg):
+    write(proj / "r.txt", REPORT)
+    for cmd in (["check", "r.txt"], ["batch", ".", "-q", "--no-cache"]):
+        rc, out, err = run(capsys, *cmd, "--isolated", *argv)
+        assert (rc, out) == (2, ""), cmd
+        assert err.startswith(f"reportlint：{msg}"), (cmd, err)
+        assert "未发现问题" not in err
+
+
+def test_selector_lists_tolerate_spaces(proj, capsys):
+    write(proj / "r.txt", REPORT)
+    rc_spaced, spaced = check(capsys, "--isolated", "--select", "PH, WM", "r.txt")[:2]
+    rc_tight, tight = check(capsys, "--isolated", "--select", "PH,WM", "r.txt")[:2]
+    assert spaced == tight and spaced["r.txt"] and rc_spaced == rc_tight == 1
+    assert {c for c, _ in spaced["r.txt"]} <= {"PH001", "PH002", "WM001", "WM002", "WM003"}
+
+
+def test_unknown_code_in_api_is_an_error():
+    import reportlint
+
+    with pytest.raises(ConfigError) as exc:
+        reportlint.check_text("关于工作的汇报\n共走访XX户。\n", select=["NOPE"])
+    assert str(exc.value).startswith("参数“select”中的“NOPE”不是已知的规则代码或前缀")
+    with pytest.raises(ConfigError) as exc:
+        reportlint.check_text("关于工作的汇报\n", ignore="PH, wmx")
+    assert "参数“ignore”中的“wmx”" + SELECTOR_HINT.format(near="WM") in str(exc.value)
+    with pytest.raises(ConfigError) as exc:
+        reportlint.check_text("关于工作的汇报\n", severity={"PHX": "info"})
+    assert "参数“severity”中的键“PHX”" in str(exc.value)
+
+
+def test_sup001_and_prefixes_are_known_selectors(proj, capsys):
+    write(proj / "r.txt", REPORT)
+    for sel in ("SUP001", "SUP", "S", "PH0", "ALL"):
+        assert run(capsys, "check", "--isolated", "--select", sel, "r.txt")[0] in (0, 1), sel
+
+
+def test_per_file_ignores_globs_have_gitignore_semantics(proj):
+    write(proj / "reportlint.toml", '[per-file-ignores]\n"模板/*.txt" = ["PH"]\n"往年/**" = ["NUM"]\n'
+                                    '"**/附件/*.md" = ["STR"]\n')
+    cfg = cfgmod.resolve(None, start=str(proj))
+    assert cfg.per_file_codes(str(proj / "模板" / "a.txt")) == ["PH"]
+    assert cfg.per_file_codes(str(proj / "模板" / "旧" / "a.txt")) == []  # * stays in one folder
+    assert cfg.per_file_codes(str(proj / "往年" / "2024" / "一季度" / "a.txt")) == ["NUM"]  # ** crosses
+    assert cfg.per_file_codes(str(proj / "甲" / "乙" / "附件" / "b.md")) == ["STR"]
+    assert cfg.per_file_codes(str(proj / "附件" / "b.md")) == ["STR"]

@@ -41,7 +41,7 @@ def cli_hits(argv, capsys):
 @pytest.mark.parametrize("options, expected", [
     (["--select", "PH,WM"], ALL),
     (["--select", "PH"], ALL[:2]),
-    (["--select", "ph001"], [ALL[1]]),  # codes are case-insensitive
+    (["--select", "PH001"], [ALL[1]]),  # (codes are case-sensitive: "ph001" is an error, see test_config)
     (["--select", "PH，WM002"], ALL),  # a full-width comma separates too
     (["--select", "PH", "--ignore", "PH001"], [ALL[0]]),
     (["--select", "PH001", "--ignore", "PH"], [ALL[1]]),  # the longer (more specific) prefix wins
@@ -168,7 +168,7 @@ def test_json_structure(report, capsys):
     data = json.loads(out)
     assert set(data) == {"version", "files", "summary"}
     assert data["version"] == 1
-    assert data["summary"] == {"files": 1, "files_with_errors": 0, "error": 3, "warning": 0, "info": 0,
+    assert data["summary"] == {"files": 1, "files_with_errors": 1, "files_unreadable": 0, "error": 3, "warning": 0, "info": 0,
                                "codes": {"PH001": 1, "PH002": 1, "WM002": 1}}
     (f,) = data["files"]
     assert set(f) == {"path", "encoding", "profile", "profile_confidence", "error", "findings"}
@@ -197,7 +197,21 @@ def test_json_error_file(tmp_path, capsys):
     data = json.loads(out)
     assert data["files"] == [{"path": missing, "encoding": None, "profile": None, "profile_confidence": 0.0,
                               "error": "文件不存在。", "findings": []}]
-    assert data["summary"]["files_with_errors"] == 1
+    assert (data["summary"]["files_with_errors"], data["summary"]["files_unreadable"]) == (0, 1)
+
+
+def test_json_files_with_errors_counts_error_findings_not_unreadable_files(tmp_path, capsys):
+    """``files_with_errors`` used to count unreadable files (and not files with error findings)."""
+    bad = tmp_path / "有错.txt"
+    bad.write_text("关于社区工作的汇报\n共走访XX户。\n", encoding="utf-8")
+    clean = tmp_path / "无误.txt"
+    clean.write_text("关于社区工作的汇报\n共走访120户。\n", encoding="utf-8")
+    missing = tmp_path / "缺.txt"
+    code, out, _ = run(["check", str(bad), str(clean), str(missing), "--select", "PH", "--format", "json",
+                        "--isolated"], capsys)
+    assert code == 2
+    s = json.loads(out)["summary"]
+    assert (s["files"], s["files_with_errors"], s["files_unreadable"], s["error"]) == (3, 1, 1, 1)
 
 
 CARET_TEXT = ("关于社区工作的汇报\n"
@@ -237,7 +251,7 @@ def test_rules_lists_every_rule(capsys):
     code, out, _ = run(["rules", "--format", "json"], capsys)
     assert code == 0
     listed = json.loads(out)
-    codes = [r.code for r in load_ruleset().rules]
+    codes = [r.code for r in load_ruleset().rules] + ["SUP001"]  # SUP001 comes from the engine
     assert [r["code"] for r in listed] == codes
     assert {f"PH00{i}" for i in range(1, 9)} | {f"WM00{i}" for i in range(1, 8)} <= set(codes)
     assert {f"STR0{i:02d}" for i in range(1, 13)} <= set(codes)
@@ -266,6 +280,19 @@ def test_rules_unknown_code(capsys):
     code, _, err = run(["rules", "PH999"], capsys)
     assert code == 2
     assert "没有代码为 PH999 的规则" in err
+
+
+def test_rules_shows_sup001(capsys):
+    """SUP001 is reported by the engine; ``rules SUP001`` used to say it does not exist."""
+    code, out, err = run(["rules", "SUP001"], capsys)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "SUP001  未使用的忽略标记"
+    assert "级别：info" in lines[1] and "检查方式：suppression" in lines[1]
+    assert "  · 今年共走访120户。【忽略 PH002】" in out
+    code, out, _ = run(["rules", "sup001", "--format", "json"], capsys)
+    data = json.loads(out)
+    assert (code, data["code"], data["family"], data["severity"]) == (0, "SUP001", "SUP", "info")
 
 
 # ------------------------------------------------------------------ broken rule files

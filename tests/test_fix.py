@@ -107,12 +107,35 @@ def test_mixed_line_endings_are_kept_line_by_line(tmp_path, capsys):
     assert p.read_bytes() == "截至目前，共走访120家。\r\n第二行没有问题。\n双方签订了协议。\r第四行\n".encode("utf-8")
 
 
-def test_word_files_are_refused(tmp_path, capsys):
+def test_broken_word_file_with_fix_is_an_error_row(tmp_path, capsys):
     p = tmp_path / "汇报.docx"
     p.write_bytes(b"PK\x03\x04 not really a document")
     code, out, err = run(capsys, "--fix", p)
-    assert code == 2 and "Word" in out + err and "不能自动修正" in out + err
+    assert code == 2 and "--annotate" not in err
     assert p.read_bytes() == b"PK\x03\x04 not really a document"
+
+
+@pytest.mark.parametrize("flag", ["--fix", "--diff"])
+def test_word_files_are_checked_under_fix_and_diff(tmp_path, capsys, flag):
+    """--fix/--diff on a .docx used to exit 2 as if unreadable and check nothing: now the file is
+    checked (same findings and exit code as without the flag) and a notice says how Word fixes come."""
+    from docx_factory import new_document
+
+    p = tmp_path / "汇报.docx"
+    d = new_document()
+    d.add_paragraph("关于社区工作的汇报")
+    d.add_paragraph("截止目前，共走访企业120家。")
+    d.save(p)
+    before = p.read_bytes()
+    code, out, err = run(capsys, flag, p)
+    assert code == 1
+    assert "WD" in out and "截止" in out
+    assert err == (f"reportlint：{p}：Word 文件（.docx）不会被直接改写（格式、批注和修订无法原样保留），本次只做了检查，"
+                   "文件未改动。Word 文件的修正将以“修订”（跟踪更改）的形式通过 --annotate 写入（即将提供）；"
+                   "目前请按检查结果在 Word 中修改。\n")
+    assert p.read_bytes() == before and not (tmp_path / "汇报.docx.bak").exists()
+    plain_code, plain_out, _ = run(capsys, p)
+    assert (plain_code, plain_out) == (code, out)
 
 
 def test_only_safe_rules_are_applied(tmp_path, capsys):

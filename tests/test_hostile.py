@@ -272,12 +272,12 @@ def test_catastrophic_regex_rejected_at_load(tmp_path, capsys, good):
 
 
 def test_slow_user_regex_is_stopped(tmp_path, capsys, good, monkeypatch):
-    """``a*a*a*a*a*b`` passes the static check but is O(n⁶) on “aaaa…”: the user rule's time limit
-    stops it; that file gets an error naming the rule, the good file is checked, the SIGALRM
-    handler is restored."""
-    path = write_rule(tmp_path / "slow", "WM902", "a*a*a*a*a*b")
+    """``(a|a)*$`` passes the static check but is exponential on “aaaa…b”: the user rule's time limit
+    stops it; that file gets an error naming the rule, the good file is checked, an outer SIGALRM
+    (the test's guard) is left alone — the limit is the ``regex`` module's ``timeout=``, not a signal."""
+    path = write_rule(tmp_path / "slow", "WM902", "(a|a)*$")
     hostile = tmp_path / "hostile.txt"
-    hostile.write_text("今年以来" + "a" * 400 + "\n", encoding="utf-8")
+    hostile.write_text("今年以来" + "a" * 400 + "b\n", encoding="utf-8")
     monkeypatch.setattr(safe_regex, "USER_RULE_SECONDS", 0.3)
     before = signal.getsignal(signal.SIGALRM)
     signal.alarm(GUARD)  # the generous guard: a regression raises here instead of hanging
@@ -289,6 +289,48 @@ def test_slow_user_regex_is_stopped(tmp_path, capsys, good, monkeypatch):
     assert 0 < left <= GUARD, "the rule's timer must hand back the outer alarm"
     assert signal.getsignal(signal.SIGALRM) is before
     assert "灾难性回溯" in line
+
+
+def test_user_regex_time_limit_in_a_thread_and_without_signals(tmp_path, monkeypatch):
+    """The limit used to need SIGALRM on the main thread (no limit on Windows or in threads): now it
+    holds in a worker thread, and with no signal timer available at all."""
+    import threading
+
+    from reportlint.api import check_file
+
+    write_rule(tmp_path / "slow", "WM903", "(a|a)*$")
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("今年以来" + "a" * 400 + "b\n", encoding="utf-8")
+    monkeypatch.setattr(safe_regex, "USER_RULE_SECONDS", 0.3)
+    monkeypatch.delattr(signal, "setitimer")  # as on Windows
+    monkeypatch.delattr(signal, "SIGALRM")
+    result = {}
+
+    def work():
+        result["r"] = check_file(hostile, rules=[str(tmp_path / "slow")], extend_select=["WM903"], select=["WM903"])
+
+    t = threading.Thread(target=work, daemon=True)
+    t.start()
+    t.join(GUARD)
+    assert not t.is_alive(), "the user rule ran without a time limit in a thread"
+    r = result["r"]
+    assert r.findings == [] and r.error.startswith(f"规则 WM903（{tmp_path / 'slow' / 'WM903.yaml'}）运行超过 0.3 秒")
+
+
+def test_user_rule_patterns_are_timed_builtin_ones_plain_re():
+    import re
+
+    from reportlint.rulecache import load_ruleset
+
+    user = safe_regex.compile_user_regex("签定|截止", "/某处/我的规则/X.yaml", "pattern", re.IGNORECASE)
+    assert isinstance(user, safe_regex.TimedPattern)
+    assert [m.group() for m in user.finditer("截止目前签定")] == ["截止", "签定"]
+    assert user.sub("X", "截止") == "X" and user.pattern == "签定|截止"
+    rs = load_ruleset([])
+    wd = rs.by_code()["PH002"]
+    assert not isinstance(wd.compiled, safe_regex.TimedPattern)
+    with pytest.raises(safe_regex.RuleFileError):
+        safe_regex.compile_user_regex("(?P<x>a)(?P<x>b)", "/某处/X.yaml", "pattern")
 
 
 def test_builtin_rules_run_without_timer(monkeypatch):
@@ -316,8 +358,8 @@ def test_batch_reports_each_bad_file(tmp_path, capsys, monkeypatch):
     (folder / "renamed.docx").write_text(GOOD, encoding="utf-8")
     (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
     fake_docx(folder / "bomb.docx", [("word/media/image1.png", bytes(30 * 1024 * 1024))])
-    (folder / "hostile.txt").write_text("a" * 400 + "\n", encoding="utf-8")
-    write_rule(tmp_path / "slow", "WM902", "a*a*a*a*a*b")
+    (folder / "hostile.txt").write_text("a" * 400 + "b\n", encoding="utf-8")
+    write_rule(tmp_path / "slow", "WM902", "(a|a)*$")
     monkeypatch.setattr(safe_regex, "USER_RULE_SECONDS", 0.3)
     signal.alarm(GUARD)
     try:

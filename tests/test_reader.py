@@ -55,6 +55,51 @@ def test_gbk_family(tmp_path, codec):
     assert r.encoding == "gb18030"  # a superset of GBK and GB2312
 
 
+BIG5_REPORT = ("關於社區工作的匯報\n一、基本情況\n今年以來，社區共走訪轄區居民XX戶，召開座談會三次，收集意見建議四十條。\n"
+               "二、存在問題\n部分工作推進較慢。\n")
+
+
+def test_big5_is_detected_not_read_as_mojibake(tmp_path):
+    """Big5 bytes decode as GB18030 without error, into mojibake that used to be reported clean;
+    the mojibake score sends the file to charset-normalizer, which reads it as Big5."""
+    r = check_file(write(tmp_path, "繁體.txt", BIG5_REPORT.encode("big5")), select=["PH"])
+    assert r.error is None and r.encoding == "big5"
+    assert hits(r) == [(3, 15, "PH002")]
+    assert r.findings[0].excerpt == "XX"
+
+
+def test_gbk_report_stays_on_the_fast_path(tmp_path, monkeypatch):
+    import charset_normalizer
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda *a, **k: pytest.fail("slow path taken"))
+    r = check_file(write(tmp_path, "a.txt", REPORT.encode("gbk")), select=["PH"])
+    assert r.encoding == "gb18030" and r.error is None
+
+
+def test_mojibake_the_detector_cannot_settle_is_an_error(tmp_path, monkeypatch):
+    """Text that decodes as GB18030 but is mostly kana/Greek/rare characters, and that the detector
+    also calls GB18030: a clear error, not a clean report of mojibake."""
+    import charset_normalizer
+    from reportlint.readers import text as textreader
+
+    garbage = "ぁゐΩЖ╋ぃ" * 30 + "\n"
+    path = write(tmp_path, "乱.txt", garbage.encode("gb18030"))
+    assert textreader.mojibake_score(garbage) == 1.0
+
+    class Verdict:  # what the detector says, as charset_normalizer.CharsetMatches
+        def __init__(self, encoding):
+            self.encoding = encoding
+
+        def best(self):
+            return None if self.encoding is None else self
+
+    for verdict in ("gb18030", None):  # agrees with the fast path / cannot tell at all
+        monkeypatch.setattr(charset_normalizer, "from_bytes", lambda *a, **k: Verdict(verdict))
+        r = check_file(path)
+        assert r.error == ("无法识别文件编码（按 GBK/GB18030 解码后出现大量乱码字符，自动识别也无法确定）；"
+                           "请用记事本或 WPS 打开后“另存为”UTF-8 编码再检查。"), verdict
+
+
 def test_gb18030_only_characters(tmp_path):
     text = "关于㐀村工作的汇报\n今年共走访XX户。\n"  # 㐀 (CJK Ext. A) is outside GBK
     r = check_file(write(tmp_path, "a.txt", text.encode("gb18030")), select=["PH"])
@@ -133,19 +178,22 @@ def test_fullwidth_indentation_read_as_indentation_not_text(tmp_path):
 
 # ------------------------------------------------------------------ files check must refuse
 
-def test_empty_file(tmp_path, capsys):
-    path = write(tmp_path, "空.txt", b"")
+EMPTY = "文件为空（没有任何文字），无法检查；请确认保存的是报告全文。"
+
+
+@pytest.mark.parametrize("name, data", [
+    ("空.txt", b""),
+    ("空白.txt", "\n　　\n \r\n".encode("utf-8")),  # blank lines, full-width spaces
+    ("空.md", b"\xef\xbb\xbf\n\t\n"),  # only a BOM and white space
+])
+def test_empty_file_is_an_error(tmp_path, capsys, name, data):
+    """An empty file used to “pass” (未发现问题, exit 0): it is an error row now."""
+    path = write(tmp_path, name, data)
     code, out, _ = run(["check", path], capsys)
-    assert code == 0
-    assert "未发现问题" in out
-    assert hits(check_file(path)) == []
-
-
-def test_blank_lines_only(tmp_path, capsys):
-    path = write(tmp_path, "空白.txt", "\n　　\n \r\n".encode("utf-8"))
-    code, _, _ = run(["check", path], capsys)
-    assert code == 0
-    assert hits(check_file(path)) == []
+    assert code == 2
+    assert f"{path}：{EMPTY}" in out and "未发现问题" not in out
+    r = check_file(path)
+    assert (r.error, r.findings) == (EMPTY, [])
 
 
 def test_missing_file(tmp_path, capsys):

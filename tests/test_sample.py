@@ -72,7 +72,7 @@ def test_sample_report_metadata(result):
     f = data["files"][0]
     assert (f["profile"], f["encoding"], f["error"]) == ("工作总结", "utf-8", None)
     assert data["summary"] == {
-        "files": 1, "files_with_errors": 0, "error": 20, "warning": 3, "info": 0,
+        "files": 1, "files_with_errors": 1, "files_unreadable": 0, "error": 20, "warning": 3, "info": 0,
         "codes": {"CLS001": 1, "PH001": 8, "PH002": 2, "PH003": 2, "PH004": 1, "WM001": 1,
                   "WM002": 4, "WM004": 1, "WM005": 2, "WM006": 1}}
 

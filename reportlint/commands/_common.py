@@ -71,6 +71,30 @@ def overrides(args):
                      jobs=get("jobs"), max_size=get("max_size"))
 
 
+def training_ready(command: str, corpus: str | None) -> str:
+    """``train``/``eval`` need the ``train`` extra (scikit-learn) and the corpus folder (a source
+    checkout; a wheel has none). Returns the corpus folder; raises a Chinese error naming what to do."""
+    import os
+
+    from ..errors import ReportlintError
+
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise ReportlintError(
+            f"reportlint {command} 需要 scikit-learn，当前环境没有安装。请安装训练用的附加依赖："
+            "pip install 'reportlint[train]'（在源码目录中为 pip install '.[train]'）。"
+            "检查报告（check、batch、tag 等）不需要它。") from None
+    from ..classify.corpus import repo_corpus
+
+    root = os.path.abspath(corpus) if corpus else repo_corpus()
+    if not os.path.isdir(os.path.join(root, "reports")):
+        raise ReportlintError(
+            f"找不到语料文件夹 {root}（应含 reports/ 和 labels/）。pip 安装的 reportlint 不带语料："
+            "请在源码仓库中运行，或用 --corpus 指定语料文件夹。")
+    return root
+
+
 def abs_rules(rules) -> list[str]:
     import os
 

@@ -17,8 +17,10 @@ def add_parser(sub) -> None:
     b = sub.add_parser(NAME, help=HELP)
     b.add_argument("paths", nargs="+", metavar="路径", help="文件或文件夹（递归查找）")
     add_rule_opts(b)
-    b.add_argument("--include", action="append", metavar="通配符", help="只检查匹配的文件（如 '*.docx'），可多次使用")
-    b.add_argument("--exclude", action="append", metavar="通配符", help="跳过匹配的文件或文件夹，可多次使用")
+    b.add_argument("--include", action="append", metavar="通配符",
+                   help="只检查匹配的文件（如 '*.docx'、'2025/**/*.txt'；* 不跨文件夹，** 跨文件夹），可多次使用")
+    b.add_argument("--exclude", action="append", metavar="通配符", help="跳过匹配的文件或文件夹（写法同 --include），可多次使用")
+    b.add_argument("--no-ignore", action="store_true", help="不理会 .gitignore（默认跳过 .gitignore 忽略的文件）")
     b.add_argument("--jobs", "-j", type=int, metavar="N", help="进程数（默认使用全部 CPU 核）")
     b.add_argument("--format", choices=findings_formats(), help="输出格式（默认 text：汇总表）")
     b.add_argument("--output", "-o", metavar="文件", help="把结果写入文件")
@@ -40,7 +42,7 @@ def run(args, executor_factory=None) -> int:
     from ..rulecache import load_ruleset
 
     t0 = time.perf_counter()
-    files = discover(args.paths, args.include, args.exclude)
+    files = discover(args.paths, args.include, args.exclude, gitignore=not args.no_ignore)
     if not files:
         raise InputError("没有找到报告文件（支持 .txt、.md、.docx）。", "、".join(args.paths))
     given = overrides(args)
@@ -60,7 +62,7 @@ def run(args, executor_factory=None) -> int:
     for k in rulesets:
         rulesets[k] = load_ruleset(list(k))
     for cfg in configs.values():  # a configured --profile must exist
-        cfgmod.check_profile(cfg, rulesets[tuple(cfg["rules"])].profiles)
+        cfgmod.check_against(cfg, rulesets[tuple(cfg["rules"])])
     main_rs = rulesets[items[0].rules_key]
     cache = None
     if not args.no_cache:

@@ -40,7 +40,7 @@ def run(args) -> int:
             configs[folder] = cfgmod.resolve(given, start=path)
         cfg = configs[folder]
         ruleset = load_ruleset(cfg["rules"])
-        cfgmod.check_profile(cfg, ruleset.profiles)
+        cfgmod.check_against(cfg, ruleset)
         opts = cfg.options_for(path)
         fail_on.append(cfg["fail-on"])
         if args.fix or args.diff:

@@ -29,6 +29,6 @@ def run(args) -> int:
         raise InputError("文件或文件夹不存在。", args.path)
     given = overrides(args)
     cfg = cfgmod.resolve(given, start=args.path)
-    cfgmod.check_profile(cfg, load_ruleset(cfg["rules"]).profiles)
+    cfgmod.check_against(cfg, load_ruleset(cfg["rules"]))
     formatters.get("config").render(cfg, stdout(), path=args.path)
     return EXIT_OK

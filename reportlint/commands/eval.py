@@ -1,7 +1,7 @@
 """``reportlint eval``: cross-validate the paragraph classifier (needs scikit-learn)."""
 from __future__ import annotations
 
-from ._common import stdout
+from ._common import stdout, training_ready
 
 NAME = "eval"
 HELP = "按报告分组交叉验证段落分类器，输出各类 P/R/F1 和混淆矩阵"
@@ -17,10 +17,11 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    corpus = training_ready(NAME, args.corpus)  # before importing the trainer: a Chinese message, not a traceback
     from .. import formatters
     from ..classify.train import evaluate
     from ..vocab import EXIT_OK
 
-    res = evaluate(args.corpus, args.folds, args.group)
+    res = evaluate(corpus, args.folds, args.group)
     formatters.get("eval-" + args.format).render(res, stdout())
     return EXIT_OK

@@ -17,17 +17,22 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     from .. import formatters
     from ..errors import ConfigError
+    from ..config import closest_selector
     from ..rulecache import load_ruleset
+    from ..rulefile import notice_rules
     from ..vocab import EXIT_OK
 
     rs = load_ruleset(abs_rules(args.rules))
+    listed = rs.rules + notice_rules()  # SUP001 comes from the engine, not from a rule file
     out = stdout()
     if args.code:
-        code = args.code.upper()
-        rule = rs.by_code().get(code)
+        code = args.code.strip().upper()
+        rule = next((r for r in listed if r.code == code), None)
         if rule is None:
-            raise ConfigError(f"没有代码为 {code} 的规则；运行 reportlint rules 查看全部规则。")
+            near = closest_selector(code, {r.code for r in listed})
+            hint = f"最接近的是 {near}；" if near and near != code else ""
+            raise ConfigError(f"没有代码为 {code} 的规则；{hint}运行 reportlint rules 查看全部规则。")
         formatters.get("rule-" + args.format).render(rule, out)
     else:
-        formatters.get("rules-" + args.format).render(rs.rules, out)
+        formatters.get("rules-" + args.format).render(listed, out)
     return EXIT_OK

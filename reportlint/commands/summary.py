@@ -20,6 +20,7 @@ def add_parser(sub) -> None:
     s.add_argument("--top", type=int, default=20, metavar="N", help="高频词、常见结构各列出前 N 个")
     s.add_argument("--jobs", "-j", type=int, metavar="N", help="进程数（默认使用全部 CPU 核）")
     s.add_argument("--quiet", "-q", action="store_true", help="不显示进度条")
+    s.add_argument("--no-ignore", action="store_true", help="不理会 .gitignore（默认跳过 .gitignore 忽略的文件）")
 
 
 def run(args) -> int:
@@ -34,7 +35,7 @@ def run(args) -> int:
     from ..vocab import EXIT_ERROR, EXIT_OK
     from .batch import open_output
 
-    files = discover(args.paths)
+    files = discover(args.paths, gitignore=not args.no_ignore)
     if not files:
         raise InputError("没有找到报告文件（支持 .txt、.md、.docx）。", "、".join(args.paths))
     given = overrides(args)

@@ -1,7 +1,7 @@
 """``reportlint train``: retrain the paragraph classifier from corpora/ (needs scikit-learn)."""
 from __future__ import annotations
 
-from ._common import stdout
+from ._common import stdout, training_ready
 
 NAME = "train"
 HELP = "用 corpora/ 语料重新训练段落分类模型"
@@ -14,11 +14,12 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    corpus = training_ready(NAME, args.corpus)  # before importing the trainer: a Chinese message, not a traceback
     from ..classify.predict import MODEL_PATH
     from ..classify.train import save, train
     from ..vocab import EXIT_OK
 
-    model = train(args.corpus)
+    model = train(corpus)
     out = args.output or MODEL_PATH
     save(model, out)
     stdout().write(f"已训练：{model['trained_on']['paragraphs']} 段，来自 {model['trained_on']['reports']} 篇报告；"

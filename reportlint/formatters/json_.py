@@ -4,7 +4,9 @@
 object per line. FILE = ``{"path", "encoding", "profile", "profile_confidence", "error",
 "findings": [FINDING...]}``; FINDING keys are those of :meth:`Finding.to_dict` (code, severity,
 message, rule, path, line, column, end_line, end_column, start, end, excerpt, suggestion, fix,
-location, reference, related). Lines and columns are 1-based; columns count characters;
+location, reference, related). ``summary``: ``files``, ``files_with_errors`` (files with an
+error-level finding), ``files_unreadable`` (files that could not be read), the count per severity
+and per code. Lines and columns are 1-based; columns count characters;
 start/end are character offsets into the decoded text.
 """
 from __future__ import annotations
@@ -29,7 +31,10 @@ def summary(reports) -> dict:
         for f in r.findings:
             counts[f.severity] += 1
             codes[f.code] = codes.get(f.code, 0) + 1
-    return {"files": len(reports), "files_with_errors": sum(1 for r in reports if r.error),
+    # files_with_errors: files with at least one error-level finding; unreadable files are counted apart
+    return {"files": len(reports),
+            "files_with_errors": sum(1 for r in reports if any(f.severity == "error" for f in r.findings)),
+            "files_unreadable": sum(1 for r in reports if r.error),
             **counts, "codes": dict(sorted(codes.items()))}
 
 

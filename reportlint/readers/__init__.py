@@ -58,6 +58,17 @@ def _sniffed(path: str) -> Reader | None:
     return next((r for r in readers() if r.sniff and r.sniff(head)), None)
 
 
+def reader_identity(path: str, head: bytes) -> str:
+    """Which reader a file with these first bytes goes to, and what its content looks like — part of
+    the batch cache key, so a file renamed from .txt to .docx (same bytes) is not served the .txt's
+    result. (suffix, reader by suffix, reader sniffed from the content, content type.)"""
+    suffix = os.path.splitext(path)[1].lower()
+    sniffed = next((r.name for r in readers() if r.sniff and r.sniff(head[:8])), "-")
+    kind = ("zip" if head[:4] == b"PK\x03\x04" else "ole" if head[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+            else "pdf" if head[:5] == b"%PDF-" else "other")
+    return "|".join((suffix, reader_for(path).name, sniffed, kind))
+
+
 def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read one report. Raises :class:`InputError` with a Chinese message."""
     if os.path.isdir(path):
@@ -80,4 +91,10 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
             "可用 --max-size 调整上限。",
             path,
         )
-    return (reader or reader_for(path)).read(path, MAX_PARAGRAPHS)
+    source = (reader or reader_for(path)).read(path, MAX_PARAGRAPHS)
+    if not source.text.strip():  # nothing to check is not a pass: a blank or truncated file is an error row
+        raise InputError(EMPTY_MESSAGE, path)
+    return source
+
+
+EMPTY_MESSAGE = "文件为空（没有任何文字），无法检查；请确认保存的是报告全文。"

@@ -90,8 +90,8 @@ class Source:
 class Reader:
     """One input format. ``read(path, max_paragraphs)`` returns a :class:`Source` or raises
     :class:`~reportlint.errors.InputError`; ``fix_refusal`` is None when ``check --fix`` may
-    rewrite the file, else the Chinese reason it may not; ``sniff(head)`` (optional) recognises
-    a file of this format saved under a legacy extension (``.doc`` that is really a .docx)."""
+    rewrite the file, else the Chinese notice shown when ``--fix``/``--diff`` only check it;
+    ``sniff(head)`` (optional) recognises a file of this format saved under a legacy extension (``.doc`` that is really a .docx)."""
 
     name: str
     suffixes: frozenset

@@ -364,6 +364,7 @@ def is_zip(head: bytes) -> bool:
 
 
 READER = Reader("docx", frozenset({".docx"}), read_docx,
-                fix_refusal="Word 文件（.docx）不能自动修正：其中的格式、批注和修订无法原样保留。"
-                            "请按检查结果在 Word 中修改，或去掉 --fix/--diff 只做检查。",
+                fix_refusal="Word 文件（.docx）不会被直接改写（格式、批注和修订无法原样保留），本次只做了检查，"
+                            "文件未改动。Word 文件的修正将以“修订”（跟踪更改）的形式通过 --annotate 写入（即将提供）；"
+                            "目前请按检查结果在 Word 中修改。",
                 sniff=is_zip)

@@ -1,7 +1,11 @@
 """Plain text and Markdown reports.
 
-Decoded as UTF-8 (with or without BOM), then GB18030 (a superset of GBK/GB2312); line endings
-become ``\\n``. Full-width indentation is kept, so offsets point into the text the user sees.
+Decoded as UTF-8 (with or without BOM), then GB18030 (a superset of GBK/GB2312) — the fast path.
+When the GB18030 text looks wrong (too many characters a Chinese report does not use: kana, Greek,
+Cyrillic, private-use or rare hanzi — what a Big5 file read as GBK gives), ``charset-normalizer``
+decides; if it is still unsure, the file is an error asking for UTF-8 rather than mojibake checked
+as “clean”. Line endings become ``\\n``. Full-width indentation is kept, so offsets point into
+the text the user sees.
 """
 from __future__ import annotations
 
@@ -39,12 +43,63 @@ def decode(data: bytes, path: str = "<文本>") -> tuple[str, str]:
                 try:
                     text, enc = data.decode("gb18030"), "gb18030"
                 except UnicodeDecodeError:
-                    raise InputError(
-                        "无法识别文件编码（已尝试 UTF-8 与 GB18030/GBK）；请另存为 UTF-8 后再检查。", path
-                    ) from None
+                    text = None
+                if text is None or mojibake_score(text) > MOJIBAKE_LIMIT:
+                    text, enc = _detect(data, path)
     if _looks_binary(text):
         raise InputError(_BINARY, path)
     return normalize_newlines(text), enc
+
+
+MOJIBAKE_LIMIT = 0.05  # share of implausible characters a real GBK report stays far below
+GB_CONFIRMED_LIMIT = 0.25  # when charset-normalizer also says GB18030 (Big5 read as GBK scores ~0.75)
+
+
+def _plausible(ch: str) -> bool:
+    """A non-ASCII character a mainland report plausibly contains: anything in GB2312 except the
+    kana, Greek, Cyrillic and box-drawing rows (0xA4–0xA9), or a common full-width/CJK symbol."""
+    try:
+        b = ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return ch in "\u3000\ufeff“”‘’…—·" or "\uff01" <= ch <= "\uff5e"
+    return not 0xA4 <= b[0] <= 0xA9
+
+
+def mojibake_score(text: str) -> float:
+    """Share of non-ASCII characters (in the first 20,000) that a Chinese report would not contain.
+
+    >>> mojibake_score("今年以来，社区共走访120户。")
+    0.0
+    >>> mojibake_score("年以來，社區共走") > 0.2   # traditional text, as GBK would misread Big5 bytes
+    True
+    """
+    sample = [ch for ch in text[:20000] if ord(ch) > 127]
+    if not sample:
+        return 0.0
+    return sum(1 for ch in sample if not _plausible(ch)) / len(sample)
+
+
+_DETECT_OK = {"gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030", "big5": "big5",
+              "big5hkscs": "big5hkscs", "cp950": "cp950", "utf_8": "utf-8", "hz": None}
+
+
+def _detect(data: bytes, path: str) -> tuple[str, str]:
+    """The slow path: ask charset-normalizer; refuse when it cannot tell either."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "big5hkscs", "cp950", "utf_8"]).best()
+    name = best.encoding if best is not None else None
+    codec = _DETECT_OK.get(name or "")
+    if codec is not None:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            text = None
+        # GB18030 confirmed by the detector: accept a few rare characters, not a page of mojibake
+        if text is not None and (codec != "gb18030" or mojibake_score(text) <= GB_CONFIRMED_LIMIT):
+            return text, codec
+    raise InputError("无法识别文件编码（按 GBK/GB18030 解码后出现大量乱码字符，自动识别也无法确定）；"
+                     "请用记事本或 WPS 打开后“另存为”UTF-8 编码再检查。", path)
 
 
 def _utf8_lenient(data: bytes, name: str) -> tuple[str, str] | None:
