@@ -59,10 +59,15 @@ def run(args) -> int:
     first = next(iter(configs.values()))
     fmt = args.format or first["format"]
     out, close = stdout(), False
+    binary = formatters.is_binary(fmt)
+    if binary and not args.output:
+        from ..errors import InputError
+
+        raise InputError(f"{fmt} 格式是二进制文件，请用 -o 指定输出文件（如 -o 结果.{fmt}）。", "、".join(args.files))
     if args.output and not args.annotate:
         from .batch import open_output
 
-        out, close = open_output(args.output, newline="" if fmt == "csv" else None), True
+        out, close = open_output(args.output, newline="" if fmt == "csv" else None, binary=binary), True
     try:
         _render(formatters, fmt, reports, out, args, ruleset, first)
     finally:
