@@ -62,6 +62,7 @@ def annotate_path(path: str, ruleset, opts, output: str | None = None):
     """
     from .readers import DEFAULT_MAX_BYTES, read_path
     from .readers.docx import read_docx
+    from .readers.office import SUFFIXES as OFFICE, convert_to_docx
 
     out = output or default_output(path)
     if os.path.abspath(out) == os.path.abspath(path):
@@ -70,8 +71,8 @@ def annotate_path(path: str, ruleset, opts, output: str | None = None):
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="reportlint-") as tmp:
-        if getattr(source, "docx_path", None):  # converted from .doc/.wps/.rtf/.odt
-            docx_path = source.docx_path
+        if source.kind == "docx" and os.path.splitext(path)[1].lower() in OFFICE:
+            docx_path = convert_to_docx(path, tmp)  # .doc/.wps/.rtf/.odt: LibreOffice's .docx
         elif source.kind == "docx":
             docx_path = path
         else:  # text or markdown: a new Word document holding the text

@@ -10,8 +10,9 @@ outside the changed characters.
 
 Writing is atomic: a temporary file in the same folder, then ``os.replace``; the
 original is kept as ``FILE.bak`` unless ``backup`` is false. A read-only file is
-refused before anything is written. Word files are refused: their text is rebuilt
-from XML and cannot be written back faithfully.
+refused before anything is written. Word files are not rewritten (their text is rebuilt from XML):
+the refusal is said on stderr, the file is checked as usual, and ``--annotate`` offers the fixes
+as tracked changes instead.
 """
 from __future__ import annotations
 
@@ -193,8 +194,11 @@ def fix_path(path: str, ruleset, opts, write: bool, backup: bool, out) -> FileRe
     from .readers import DEFAULT_MAX_BYTES, read_path, reader_for
 
     refusal = reader_for(path).fix_refusal
-    if refusal:
-        return FileReport(path, error=refusal)
+    if refusal:  # say why, then check the file as usual: the writer still gets the findings
+        from .report import check_path
+
+        sys.stderr.write(f"reportlint：{path}：{refusal}下面照常列出检查结果。\n")
+        return check_path(path, ruleset, opts)
     try:
         source = read_path(path, opts.max_bytes or DEFAULT_MAX_BYTES)
         fixed, applied, first, last = fix_text(source, ruleset, opts)

@@ -115,6 +115,20 @@ def test_word_files_are_refused(tmp_path, capsys):
     assert p.read_bytes() == b"PK\x03\x04 not really a document"
 
 
+def test_word_file_with_fix_is_still_checked(tmp_path, capsys):
+    import docx
+
+    p = tmp_path / "汇报.docx"
+    d = docx.Document()
+    d.add_paragraph("共走访XX户,发放资料。")
+    d.save(p)
+    before = p.read_bytes()
+    code, out, err = run(capsys, "--fix", p, "--select", "PH,PU001", "--format", "concise")
+    assert code == 1 and p.read_bytes() == before
+    assert "不能自动修正" in err and "--annotate" in err
+    assert [ln.split(": ")[1].split()[0] for ln in out.splitlines()] == ["PH002", "PU001"]
+
+
 def test_only_safe_rules_are_applied(tmp_path, capsys):
     p = tmp_path / "a.txt"
     write(p, "全体党员有效的掌握了安全知识。\n双方签定了合作协议。\n")

@@ -39,13 +39,13 @@ def run(args, executor_factory=None) -> int:
     from ..batch import Batch, Item, Tally, discover, local_executor
     from ..errors import InputError
     from ..executor import resolve_jobs
-    from ..readers import CONVERT_HINT
+    from ..readers import unreadable
     from ..rulecache import load_ruleset
 
     t0 = time.perf_counter()
     files = discover(args.paths, args.include, args.exclude)
     if not files:
-        raise InputError("没有找到报告文件（支持 .txt、.md、.docx）。", "、".join(args.paths))
+        raise InputError("没有找到报告文件（支持 .txt、.md、.docx、.pdf、.doc、.wps、.rtf、.odt）。", "、".join(args.paths))
     given = overrides(args)
     configs: dict = {}
     items: list[Item] = []
@@ -81,7 +81,7 @@ def run(args, executor_factory=None) -> int:
     else:
         for it in items:
             ext = os.path.splitext(it.path)[1].lower()
-            it.direct = ext in CONVERT_HINT or not os.path.isfile(it.path)
+            it.direct = unreadable(ext) or not os.path.isfile(it.path)
     fmt = args.format or first["format"]
     fail_on = args.fail_on or first["fail-on"]
     tally = Tally()

@@ -13,7 +13,7 @@ def add_parser(sub) -> None:
     from ..formatters import findings_formats
 
     c = sub.add_parser(NAME, help=HELP, description="检查一个或多个报告文件。")
-    c.add_argument("files", nargs="+", metavar="文件", help="报告文件（.txt、.md、.docx）")
+    c.add_argument("files", nargs="+", metavar="文件", help="报告文件（.txt、.md、.docx、.pdf；装有 LibreOffice 时还有 .doc、.wps、.rtf、.odt）")
     add_rule_opts(c)
     c.add_argument("--format", choices=findings_formats(), help="输出格式（默认 text）")
     c.add_argument("--fail-on", choices=FAIL_ON, help="出现该级别及以上问题时退出码为 1（默认 warning）")

@@ -36,7 +36,7 @@ def run(args) -> int:
 
     files = discover(args.paths)
     if not files:
-        raise InputError("没有找到报告文件（支持 .txt、.md、.docx）。", "、".join(args.paths))
+        raise InputError("没有找到报告文件（支持 .txt、.md、.docx、.pdf、.doc、.wps、.rtf、.odt）。", "、".join(args.paths))
     given = overrides(args)
     cfg = cfgmod.resolve(given, start=args.paths[0])
     rules_key = tuple(cfg["rules"])

@@ -377,5 +377,5 @@ def is_zip(head: bytes) -> bool:
 
 READER = Reader("docx", frozenset({".docx"}), read_docx,
                 fix_refusal="Word 文件（.docx）不能自动修正：其中的格式、批注和修订无法原样保留。"
-                            "请按检查结果在 Word 中修改，或去掉 --fix/--diff 只做检查。",
+                            "可改用 --annotate 另存一份带批注和修订（可在 Word/WPS 中逐条接受）的副本。",
                 sniff=is_zip)
