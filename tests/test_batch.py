@@ -304,3 +304,15 @@ def test_names_are_not_rich_markup(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(["batch", "d", "--isolated", "-q", "--select", "PH", "--no-cache"], capsys)
     assert code == 1 and "[red]报告[green].txt" in out
+
+
+@pytest.mark.parametrize("quiet, err_tty, out_tty, to_file, fmt, shown", [
+    (False, True, True, False, "text", True),  # a terminal: the bar shows, the table follows it
+    (False, True, False, False, "text", True),  # table piped, bar on the terminal
+    (False, True, True, True, "xlsx", True),
+    (False, True, True, False, "concise", False),  # streamed lines on the terminal: no bar between them
+    (True, True, True, False, "text", False),  # -q
+    (False, False, True, False, "text", False),  # stderr redirected
+])
+def test_progress_bar_in_a_terminal(quiet, err_tty, out_tty, to_file, fmt, shown):
+    assert batch_cmd.progress_wanted(quiet, err_tty, out_tty, to_file, fmt) is shown

@@ -89,7 +89,7 @@ def run(args, executor_factory=None) -> int:
     if binary and not args.output:
         raise InputError(f"{fmt} 格式是二进制文件，请用 -o 指定输出文件（如 -o 结果.{fmt}）。", "、".join(args.paths))
     out, close = (stdout(), False) if not args.output else (open_output(args.output, newline="", binary=binary), True)
-    show_progress = not args.quiet and sys.stderr.isatty() and (args.output or not sys.stdout.isatty())
+    show_progress = progress_wanted(args.quiet, _isatty(sys.stderr), _isatty(sys.stdout), bool(args.output), fmt)
     try:
         stream = _tallied(batch, tally, show_progress)
         if fmt == "text":
@@ -140,6 +140,21 @@ def _annotate_all(items, rulesets, args) -> int:
         sys.stderr.write(f"reportlint：已在 {args.annotate} 写入 {written} 个批注文件"
                          f"{f'，{failed} 个文件无法读取' if failed else ''}。\n")
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def progress_wanted(quiet: bool, stderr_tty: bool, stdout_tty: bool, to_file: bool, fmt: str) -> bool:
+    """The progress bar (on stderr) shows in a terminal unless ``-q``: with the summary table (printed
+    once every file is done) or output going to a file or pipe — never between streamed finding lines."""
+    if quiet or not stderr_tty:
+        return False
+    return to_file or fmt == "text" or not stdout_tty
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def open_output(path: str, newline=None, binary: bool = False):

@@ -27,6 +27,7 @@ def add_parser(sub) -> None:
     c.add_argument("--max-size", type=float, metavar="MB", help="单个文件大小上限（默认 20 MB）")
     c.add_argument("--statistics", action="store_true", help="最后列出每条规则的问题数")
     c.add_argument("--no-color", action="store_true", help="不使用颜色")
+    c.add_argument("--quiet", "-q", action="store_true", help="不显示附加提示（如批注文件已写入）")
 
 
 def run(args) -> int:
@@ -48,7 +49,7 @@ def run(args) -> int:
         opts = cfg.options_for(path)
         fail_on.append(cfg["fail-on"])
         if args.annotate:
-            reports.append(_annotate(path, ruleset, opts, args.output, len(args.files) > 1))
+            reports.append(_annotate(path, ruleset, opts, args.output, len(args.files) > 1, args.quiet))
         elif args.fix or args.diff:
             from ..fix import fix_path
 
@@ -83,7 +84,7 @@ def _render(formatters, fmt, reports, out, args, ruleset, first) -> None:
         formatters.get("statistics").render(reports, out)
 
 
-def _annotate(path: str, ruleset, opts, output, many: bool):
+def _annotate(path: str, ruleset, opts, output, many: bool, quiet: bool = False):
     """Write the annotated copy of one file; its report (an error becomes ``FileReport.error``)."""
     import sys
 
@@ -98,6 +99,7 @@ def _annotate(path: str, ruleset, opts, output, many: bool):
         report, written, counts = annotate_path(path, ruleset, opts, target)
     except ReportlintError as exc:
         return FileReport(path, error=exc.message)
-    sys.stderr.write(f"reportlint：已写入 {written}（{counts['comments']} 条批注，"
-                     f"{counts['revisions']} 处修订），原文件未改动。\n")
+    if not quiet:
+        sys.stderr.write(f"reportlint：已写入 {written}（{counts['comments']} 条批注，"
+                         f"{counts['revisions']} 处修订），原文件未改动。\n")
     return report
