@@ -7,6 +7,7 @@ tested elsewhere and may be retrained).
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -169,3 +170,31 @@ def test_distribution_and_edit_distance():
     assert [b["count"] for b in d["histogram"]] == [2, 2]
     assert edit_distance(("a", "b", "c"), ("a", "c")) == 1
     assert Aggregate.__init__  # imported for the module's doctest-free coverage
+
+
+def test_summary_uses_the_result_cache(tmp_path, monkeypatch):
+    d = tmp_path / "报告"
+    d.mkdir()
+    for i in range(3):
+        (d / f"r{i}.txt").write_text(f"关于2026年第{i}季度工作的总结\n一、基本情况\n共走访××户。\n二、下一步打算\n继续走访。\n",
+                                     encoding="utf-8")
+    calls = []
+    real = summary.analyse_task
+    monkeypatch.setattr(summary, "analyse_task", lambda task: calls.append(os.path.basename(task[0])) or real(task))
+    cache = tmp_path / "c"
+
+    def run(*extra):
+        out = tmp_path / "s.json"
+        assert cli.main(["summary", str(d), "--format", "json", "-o", str(out), "-j", "1", "-q",
+                         "--cache-dir", str(cache), *extra]) == 0
+        return json.loads(out.read_text(encoding="utf-8"))
+
+    first = run()
+    assert sorted(calls) == ["r0.txt", "r1.txt", "r2.txt"]
+    calls.clear()
+    assert run() == first and calls == []  # nothing changed: every record from the cache
+    (d / "r1.txt").write_text("关于2026年工作的总结\n一、基本情况\n共走访XX户。\n", encoding="utf-8")
+    changed = run()
+    assert calls == ["r1.txt"] and changed != first
+    calls.clear()
+    assert run("--no-cache") == changed and sorted(calls) == ["r0.txt", "r1.txt", "r2.txt"]
