@@ -23,10 +23,10 @@ def add_parser(sub) -> None:
     b.add_argument("--format", choices=findings_formats(), help="输出格式（默认 text：汇总表）")
     b.add_argument("--output", "-o", metavar="文件", help="把结果写入文件")
     b.add_argument("--statistics", action="store_true", help="列出每条规则的问题数")
-    b.add_argument("--fail-on", choices=FAIL_ON)
+    b.add_argument("--fail-on", choices=FAIL_ON, help="出现该级别及以上问题时退出码为 1（默认 warning）")
     b.add_argument("--no-cache", action="store_true", help="不使用缓存，全部重新检查")
     b.add_argument("--cache-dir", metavar="目录", help="缓存目录（默认 ~/.cache/reportlint）")
-    b.add_argument("--max-size", type=float, metavar="MB")
+    b.add_argument("--max-size", type=float, metavar="MB", help="单个文件大小上限（默认 20 MB）")
     b.add_argument("--quiet", "-q", action="store_true", help="不显示进度条和用时")
     b.add_argument("--no-color", action="store_true", help="不使用颜色")
     b.add_argument("--annotate", metavar="文件夹",

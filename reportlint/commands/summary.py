@@ -12,11 +12,11 @@ HELP = "统计分析一批历史报告（结构、段落类型、套话密度…
 def add_parser(sub) -> None:
     from ..formatters import SUMMARY_FORMATS
 
-    s = sub.add_parser(NAME, help=HELP)
-    s.add_argument("paths", nargs="+", metavar="路径")
-    s.add_argument("--format", choices=SUMMARY_FORMATS, default="text")
-    s.add_argument("--output", "-o", metavar="文件")
-    s.add_argument("--rules", action="append", metavar="目录")
+    s = sub.add_parser(NAME, help=HELP, description="统计一批报告：结构、章节出现率、段落类型、字数、套话密度、高频词、异常报告。")
+    s.add_argument("paths", nargs="+", metavar="路径", help="文件或文件夹（递归查找）")
+    s.add_argument("--format", choices=SUMMARY_FORMATS, default="text", help="输出格式（默认 text）")
+    s.add_argument("--output", "-o", metavar="文件", help="把结果写入文件")
+    s.add_argument("--rules", action="append", metavar="目录", help="追加自定义规则文件夹")
     s.add_argument("--top", type=int, default=20, metavar="N", help="高频词、常见结构各列出前 N 个")
     s.add_argument("--jobs", "-j", type=int, metavar="N", help="进程数（默认使用全部 CPU 核）")
     s.add_argument("--quiet", "-q", action="store_true", help="不显示进度条")
