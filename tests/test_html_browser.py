@@ -127,9 +127,8 @@ def test_batch_page_sorts_in_browser(pages):
 def test_summary_page_in_browser(pages):
     p = probe(pages["summary"])
     assert p.html_attrs.get("data-js") == "ready" and "data-js-error" not in p.html_attrs
-    for chart in ("skeletons", "labels", "labels-by-role", "length-report", "length-section",
-                  "length-paragraph", "terms"):
-        assert chart in p.charts
+    assert p.charts == ["labels", "labels-by-role", "length-report", "length-section", "length-paragraph",
+                        "density", "terms"]
     corpus = os.path.join(ROOT, "corpora", "reports", "work-report")
     n = len([f for f in os.listdir(corpus) if f.endswith((".txt", ".md"))])
     assert len(p.rows) == n  # the per-report table (the page's only sortable table)
