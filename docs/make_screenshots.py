@@ -79,9 +79,10 @@ def main() -> int:
         shutil.copytree(os.path.join(ROOT, "corpora", "reports", "work-report"), inbox)
         with open(os.path.join(inbox, "扫描件.pdf"), "wb") as fh:
             fh.write(b"%PDF-1.4\n")
-        batch_html, summary_html = shots.build_pages(work, batch_src=inbox)
+        shutil.copytree(os.path.join(ROOT, "corpora", "reports"), "历年报告")
+        batch_html, summary_html = shots.build_pages(work, batch_src=inbox, summary_src="历年报告")
         shots.screenshot(batch_html, os.path.join(DOCS, "batch.png"), size="1100,900")
-        shots.screenshot(summary_html, os.path.join(DOCS, "summary.png"), size="1100,1300")
+        shots.screenshot(summary_html, os.path.join(DOCS, "summary.png"), size="1100,1100")
         annotated_png(os.path.join(DOCS, "annotated.png"), work)
     for name in ("batch.png", "summary.png", "annotated.png"):
         size = os.path.getsize(os.path.join(DOCS, name))
