@@ -12,7 +12,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .readers import CONVERT_HINT, DEFAULT_MAX_BYTES, reader_identity, supported
+from .readers import CONVERT_HINT, DEFAULT_MAX_BYTES, reader_identity, supported, unreadable
 
 from .vocab import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
@@ -212,7 +212,7 @@ class Batch:
             limit = it.opts.max_bytes or DEFAULT_MAX_BYTES
             try:
                 st = os.stat(it.path)
-                if not os.path.isfile(it.path) or ext in CONVERT_HINT or st.st_size > limit:
+                if not os.path.isfile(it.path) or unreadable(ext) or st.st_size > limit:
                     it.direct = True
                     continue
                 with open(it.path, "rb") as fh:
@@ -248,7 +248,9 @@ class Batch:
             elif rep is None and not it.hit:
                 rep = next(miss_iter)
                 self.checked += 1
-                if self.cache is not None and it.key:  # read errors here depend on content alone
+                converted = os.path.splitext(it.path)[1].lower() in CONVERT_HINT
+                if self.cache is not None and it.key and not (rep.error and converted):
+                    # read errors depend on content alone, except a conversion that may work tomorrow
                     self.cache.put(it.key, rep)
             elif rep is None:  # listed in the cache but unreadable there: check here
                 rep = check_task((it.path, it.opts, it.rules_key))

@@ -176,14 +176,35 @@ class ResultCache:
         self.hits += 1
         return rep
 
+    def get_record(self, key: str) -> dict | None:
+        """A JSON record stored with :meth:`put_record` (``summary``'s per-file statistics)."""
+        if self._db is None:
+            return None
+        row = self._db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+        try:
+            rec = json.loads(row[0]) if row is not None else None
+        except ValueError:
+            rec = None
+        if isinstance(rec, dict):
+            self.hits += 1
+            return rec
+        self.misses += 1
+        return None
+
+    def put_record(self, key: str, record: dict) -> None:
+        self._put(key, json.dumps(record, ensure_ascii=False, sort_keys=True))
+
     def put(self, key: str, report: FileReport) -> None:
+        self._put(key, report_to_json(report))
+
+    def _put(self, key: str, value: str) -> None:
         if self._db is None:
             return
         try:
             if self._pending == 0:
                 self._db.execute("BEGIN")
             self._db.execute("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)",
-                             (key, report_to_json(report)))
+                             (key, value))
             self._pending += 1
             if self._pending >= 200:
                 self._commit()

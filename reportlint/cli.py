@@ -22,7 +22,11 @@ def build_parser():
     p.add_argument("--version", action="version", version=f"reportlint {__version__}", help="显示版本号并退出")
     sub = p.add_subparsers(dest="command", metavar="命令", parser_class=_common.Parser)
     for name in commands.names():
-        commands.get(name).add_parser(sub)
+        mod = commands.get(name)
+        mod.add_parser(sub)
+        cmd = sub.choices.get(getattr(mod, "NAME", name))
+        if cmd is not None and not cmd.description:  # --help opens with what the command does
+            cmd.description = f"{mod.HELP}。"
     return p
 
 

@@ -10,9 +10,9 @@ outside the changed characters.
 
 Writing is atomic: a temporary file in the same folder, then ``os.replace``; the
 original is kept as ``FILE.bak`` unless ``backup`` is false. A read-only file is
-refused before anything is written. Word files are not rewritten (their text is rebuilt from
-XML and cannot be written back faithfully): they are checked as usual, and a notice says how
-their fixes are applied instead (the reader's ``fix_refusal``).
+refused before anything is written. Word files are not rewritten (their text is rebuilt from XML):
+the refusal is said on stderr, the file is checked as usual, and ``--annotate`` offers the fixes
+as tracked changes instead.
 """
 from __future__ import annotations
 
@@ -200,7 +200,7 @@ def fix_path(path: str, ruleset, opts, write: bool, backup: bool, out) -> FileRe
     if refusal:  # not rewritable in place (Word): still checked — never a silent no-op — and said why
         report = check_path(path, ruleset, opts)
         if report.error is None:
-            sys.stderr.write(f"reportlint：{path}：{refusal}\n")
+            sys.stderr.write(f"reportlint：{path}：{refusal}下面照常列出检查结果。\n")
         return report
     try:
         source = read_path(path, opts.max_bytes or DEFAULT_MAX_BYTES)

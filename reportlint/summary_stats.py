@@ -134,7 +134,7 @@ class Aggregate:
             prof = self.ruleset.profiles.get(name)
             roles = [(s.role, s.required) for s in prof.sections] if prof else []
             seen = Counter(role for r in reps for role in set(r["skeleton"]))
-            for role in sorted(seen, key=lambda x: -seen[x]):
+            for role in sorted(seen, key=lambda x: (-seen[x], x)):  # ties by name: set order is per process
                 if role not in dict(roles):
                     roles.append((role, False))
             out[name] = {"reports": len(reps), "sections": [

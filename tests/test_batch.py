@@ -87,7 +87,7 @@ def test_mixed_folder_rows_and_exit_code(tmp_path, monkeypatch, capsys):
     assert gbk["encoding"] == "gb18030" and [f["code"] for f in gbk["findings"]] == ["PH001"]
     assert (gbk["findings"][0]["line"], gbk["findings"][0]["column"]) == (2, 13)
     assert "二进制" in rows["binary.txt"]["error"]
-    assert "不支持PDF" in rows["report.pdf"]["error"]
+    assert rows["report.pdf"]["error"].startswith("无法解析 PDF（")
     assert "没有读取权限" in rows["noperm.txt"]["error"], (
         "mode 000 file" + (" (EACCES simulated: tests run as root)" if m["simulated"] else ""))
     assert [f["code"] for f in rows[os.path.join("x.txt", "inner.md")]["findings"]] == ["PH001"]
@@ -185,6 +185,7 @@ def test_cache_second_run_does_not_check(tmp_path, monkeypatch, capsys):
         (d / f"r{i}.txt").write_text(PLACEHOLDER + f"第{i}份。\n", encoding="utf-8")
     (d / "bin.txt").write_bytes(b"\x00" * 50)
     (d / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    monkeypatch.setenv("REPORTLINT_SOFFICE", str(tmp_path / "no-libreoffice"))  # conversion fails at once
     cache = tmp_path / "c"
     cnt = Counting(monkeypatch)
     assert batch_cmd.run(_args(d, cache), executor_factory=cnt.factory) == 2
@@ -196,8 +197,8 @@ def test_cache_second_run_does_not_check(tmp_path, monkeypatch, capsys):
     cnt.executors = 0
     assert batch_cmd.run(_args(d, cache), executor_factory=cnt.factory) == 2
     second = capsys.readouterr().out
-    assert cnt.calls == ["old.doc"]  # unsupported types are answered directly, never cached
-    assert cnt.executors == 0  # everything hit: no worker started
+    assert cnt.calls == ["old.doc"]  # a failed conversion is never cached: LibreOffice may be installed later
+    assert cnt.executors == 1
     assert json.loads(first)["files"] == json.loads(second)["files"]
 
     (d / "r2.txt").write_text(REPORT, encoding="utf-8")  # one file changed
@@ -435,3 +436,13 @@ def test_gitignore_above_the_folder_inside_a_work_tree(tmp_path):
     (outside / ".gitignore").write_text("*\n", encoding="utf-8")
     _tree(outside, ["报告/a.txt"])
     assert _rel(outside / "报告", batchmod.discover([str(outside / "报告")])) == ["a.txt"]
+@pytest.mark.parametrize("quiet, err_tty, out_tty, to_file, fmt, shown", [
+    (False, True, True, False, "text", True),  # a terminal: the bar shows, the table follows it
+    (False, True, False, False, "text", True),  # table piped, bar on the terminal
+    (False, True, True, True, "xlsx", True),
+    (False, True, True, False, "concise", False),  # streamed lines on the terminal: no bar between them
+    (True, True, True, False, "text", False),  # -q
+    (False, False, True, False, "text", False),  # stderr redirected
+])
+def test_progress_bar_in_a_terminal(quiet, err_tty, out_tty, to_file, fmt, shown):
+    assert batch_cmd.progress_wanted(quiet, err_tty, out_tty, to_file, fmt) is shown

@@ -84,8 +84,9 @@ def test_new_input_format_is_one_reader(tmp_path, toy_reader, capsys):
     assert cli.main(["batch", str(tmp_path), "--isolated", "-q", "--no-cache", "-j", "1", "--select", "PH",
                      "--format", "json"]) == 1  # batch discovers the new suffix
     assert [f["path"] for f in json.loads(capsys.readouterr().out)["files"]] == [str(path)]
-    assert cli.main(["check", str(path), "--isolated", "--fix", "--select", "PH"]) == 1  # checked, not fixed
-    assert "倒序文件不能自动修正" in capsys.readouterr().err  # the reader said: not fixable
+    assert cli.main(["check", str(path), "--isolated", "--fix", "--select", "PH"]) == 1  # not fixable: checked
+    out, err = capsys.readouterr()
+    assert "倒序文件不能自动修正" in err and "PH002" in out
 
 
 # ---------------------------------------------------------------- new output format: one formatter

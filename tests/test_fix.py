@@ -118,7 +118,7 @@ def test_broken_word_file_with_fix_is_an_error_row(tmp_path, capsys):
 @pytest.mark.parametrize("flag", ["--fix", "--diff"])
 def test_word_files_are_checked_under_fix_and_diff(tmp_path, capsys, flag):
     """--fix/--diff on a .docx used to exit 2 as if unreadable and check nothing: now the file is
-    checked (same findings and exit code as without the flag) and a notice says how Word fixes come."""
+    checked (same findings and exit code as without the flag) and a notice points to --annotate."""
     from docx_factory import new_document
 
     p = tmp_path / "汇报.docx"
@@ -130,12 +130,25 @@ def test_word_files_are_checked_under_fix_and_diff(tmp_path, capsys, flag):
     code, out, err = run(capsys, flag, p)
     assert code == 1
     assert "WD" in out and "截止" in out
-    assert err == (f"reportlint：{p}：Word 文件（.docx）不会被直接改写（格式、批注和修订无法原样保留），本次只做了检查，"
-                   "文件未改动。Word 文件的修正将以“修订”（跟踪更改）的形式通过 --annotate 写入（即将提供）；"
-                   "目前请按检查结果在 Word 中修改。\n")
+    assert err == (f"reportlint：{p}：Word 文件（.docx）不能自动修正：其中的格式、批注和修订无法原样保留。"
+                   "可改用 --annotate 另存一份带批注和修订（可在 Word/WPS 中逐条接受）的副本。下面照常列出检查结果。\n")
     assert p.read_bytes() == before and not (tmp_path / "汇报.docx.bak").exists()
     plain_code, plain_out, _ = run(capsys, p)
     assert (plain_code, plain_out) == (code, out)
+
+
+def test_word_file_with_fix_is_still_checked(tmp_path, capsys):
+    import docx
+
+    p = tmp_path / "汇报.docx"
+    d = docx.Document()
+    d.add_paragraph("共走访XX户,发放资料。")
+    d.save(p)
+    before = p.read_bytes()
+    code, out, err = run(capsys, "--fix", p, "--select", "PH,PU001", "--format", "concise")
+    assert code == 1 and p.read_bytes() == before
+    assert "不能自动修正" in err and "--annotate" in err
+    assert [ln.split(": ")[1].split()[0] for ln in out.splitlines()] == ["PH002", "PU001"]
 
 
 def test_only_safe_rules_are_applied(tmp_path, capsys):

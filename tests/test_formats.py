@@ -253,3 +253,17 @@ def test_check_accepts_every_format(tmp_path, capsys, fmt):
     assert "PH001" in out
     if fmt == "sarif":
         assert validator().is_valid(json.loads(out))
+
+
+def test_html_batch_table_names_rules_and_filters_on_all_of_them():
+    from reportlint import check_text
+    from reportlint.formatters.html import problems_cell
+
+    text = "关于社区工作的汇报\n共走访××户,发放XX份资料，收回××份。\n本文仅供学习交流。\n25年底完成。\n"
+    findings = check_text(text, select=["PH", "PU001", "WM", "NUM001"]).findings
+    assert sorted(f.code for f in findings) == ["NUM001", "PH001", "PH001", "PH002", "PU001", "WM002"]
+    html, sort = problems_cell(findings)
+    assert sort == "PH001 未填写的×占位符×2、NUM001 年份简写为两位数、PH002 用字母X代替的数字或名称"
+    assert html == (sort + '<span hidden class="all-rules"> PU001 中文里的半角逗号、句号、分号、冒号 '
+                           'WM002 模板水印文字</span>')
+    assert problems_cell([]) == ""

@@ -218,9 +218,9 @@ def test_max_size_option(tmp_path, capsys, good):
 # ---------------------------------------------------------------- unsupported types
 
 @pytest.mark.parametrize("name, needles", [
-    ("old.doc", ["不支持旧版 Word 文件（.doc）", "目前支持 .txt、.md、.docx", "libreoffice --headless --convert-to docx"]),
-    ("report.wps", ["不支持WPS 文字文件（.wps）", "另存为”.docx"]),
-    ("scan.pdf", ["不支持PDF 文件（.pdf）", "pdftotext", "OCR"]),
+    ("old.doc", ["LibreOffice 无法转换这个旧版 Word 文件", "libreoffice --headless --convert-to docx"]),
+    ("report.wps", ["LibreOffice 无法转换这个WPS 文字文件", "另存为”.docx"]),
+    ("scan.pdf", ["无法解析 PDF（", "另存为 .docx"]),
     ("data.xlsx", ["不支持Excel 文件（.xlsx）", "另存为 .docx 或 .txt"]),
 ])
 def test_unsupported_types(tmp_path, capsys, good, name, needles):

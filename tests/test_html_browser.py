@@ -127,9 +127,8 @@ def test_batch_page_sorts_in_browser(pages):
 def test_summary_page_in_browser(pages):
     p = probe(pages["summary"])
     assert p.html_attrs.get("data-js") == "ready" and "data-js-error" not in p.html_attrs
-    for chart in ("skeletons", "labels", "labels-by-role", "length-report", "length-section",
-                  "length-paragraph", "terms"):
-        assert chart in p.charts
+    assert p.charts == ["labels", "labels-by-role", "length-report", "length-section", "length-paragraph",
+                        "density", "terms"]
     corpus = os.path.join(ROOT, "corpora", "reports", "work-report")
     n = len([f for f in os.listdir(corpus) if f.endswith((".txt", ".md"))])
     assert len(p.rows) == n  # the per-report table (the page's only sortable table)
@@ -143,3 +142,38 @@ def test_screenshots(pages):
         with open(png, "rb") as fh:
             assert fh.read(8) == b"\x89PNG\r\n\x1a\n"
         assert os.path.getsize(png) > 10_000
+
+
+# Draws a Chinese character and a code point no font has (U+10FFFD) in the page's own font stack:
+# where Chinese falls back to the missing-glyph box, the two drawings are the same pixels.
+GLYPH_PROBE = """<script>(function(){var c=document.createElement('canvas');c.width=c.height=48;
+var x=c.getContext('2d'),fam=getComputedStyle(document.body).fontFamily;
+function px(ch){x.clearRect(0,0,48,48);x.font='32px '+fam;x.fillText(ch,4,36);
+var d=x.getImageData(0,0,48,48).data,s='',ink=0;for(var i=3;i<d.length;i+=4){s+=d[i]>127?'1':'0';if(d[i]>127)ink++;}
+return [s,ink];}
+var box=px('\\u{10FFFD}'),out=[];'报告汇总'.split('').forEach(function(ch){var p=px(ch);
+out.push(p[1]>20&&p[0]!==box[0]?'glyph':'box');});
+document.documentElement.setAttribute('data-cjk',out.join(' '));})();</script>"""
+
+
+@pytest.mark.parametrize("name", ["batch", "summary"])
+def test_chinese_renders_as_glyphs_not_boxes(pages, name, tmp_path):
+    """Fails on a machine without a CJK font (install fonts-noto-cjk): Chinese would be boxes."""
+    html = open(pages[name], encoding="utf-8").read().replace("</body>", GLYPH_PROBE + "</body>")
+    probe_page = tmp_path / f"{name}.html"
+    probe_page.write_text(html, encoding="utf-8")
+    p = probe(str(probe_page))
+    assert p.html_attrs.get("data-cjk") == "glyph glyph glyph glyph", (
+        "汉字显示成了方框：请安装中文字体（Debian：apt-get install -y fonts-noto-cjk）")
+
+
+def test_glyph_probe_sees_boxes_without_a_cjk_font(tmp_path, monkeypatch):
+    """The probe above can fail: with fontconfig limited to DejaVu (no Chinese), it reports boxes."""
+    conf = tmp_path / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                    f'<dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>{tmp_path}/cache</cachedir></fontconfig>',
+                    encoding="utf-8")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><p>报告</p>" + GLYPH_PROBE + "</body></html>", encoding="utf-8")
+    assert probe(str(page)).html_attrs.get("data-cjk") == "box box box box"

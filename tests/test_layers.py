@@ -18,7 +18,7 @@ LAYERS = [
     ("analysis", {"classify", "context", "checks"}),
     ("engine", {"engine"}),
     ("rules", {"rulefile", "rulecache"}),
-    ("pipeline", {"report", "fix", "cache", "batch", "summary", "summary_stats"}),
+    ("pipeline", {"report", "fix", "annotate", "cache", "batch", "summary", "summary_stats"}),
     ("presentation", {"formatters"}),
     ("settings", {"config"}),
     ("api", {"api", "spacy_component", "__init__"}),

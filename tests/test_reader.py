@@ -253,15 +253,15 @@ def test_directory_given_to_check(tmp_path, capsys):
 
 @pytest.mark.parametrize("name, hint", [
     ("总结.doc", "libreoffice --headless --convert-to docx “总结.doc”"),
-    ("总结.pdf", "pdftotext -layout “总结.pdf”"),
-    ("总结.wps", ".docx"),
+    ("总结.wps", "另存为”.docx"),
+    ("总结.ofd", "目前支持 .txt、.md、.docx"),
 ])
-def test_doc_pdf_wps_exit_2_with_conversion_hint(tmp_path, capsys, name, hint):
-    path = write(tmp_path, name, b"%PDF-1.4\n" if name.endswith(".pdf") else b"\xd0\xcf\x11\xe0" + b"\0" * 60)
+def test_unreadable_office_files_exit_2_with_conversion_hint(tmp_path, capsys, monkeypatch, name, hint):
+    monkeypatch.setenv("REPORTLINT_SOFFICE", str(tmp_path / "no-libreoffice"))
+    path = write(tmp_path, name, b"\xd0\xcf\x11\xe0" + b"\0" * 60)
     code, out, _ = run(["check", path], capsys)
     assert code == 2
-    assert f"{path}：不支持" in out
-    assert "目前支持 .txt、.md、.docx" in out
+    assert f"{path}：{'未安装 LibreOffice' if name[-3:] in ('doc', 'wps') else '不支持'}" in out
     assert hint in out
 
 

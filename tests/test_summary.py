@@ -7,6 +7,7 @@ tested elsewhere and may be retrained).
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -127,14 +128,14 @@ def test_summary_numbers(corpus, tmp_path):
 
 
 def test_summary_renders_every_format(corpus, tmp_path):
-    for fmt, probe in (("text", "常见结构"), ("markdown", "## 常见结构"), ("html", 'data-chart="skeletons"')):
+    for fmt, probe in (("text", "常见结构"), ("markdown", "## 常见结构"), ("html", '<h2 id="skeletons">')):
         out = tmp_path / f"s.{fmt}"
         assert cli.main(["summary", str(corpus), "--format", fmt, "-o", str(out), "-j", "1", "-q"]) == 0
         text = out.read_text(encoding="utf-8")
         assert probe in text
         assert "异常报告" in text and "判断标准" in text
     page = (tmp_path / "s.html").read_text(encoding="utf-8")
-    for chart in ("skeletons", "labels", "labels-by-role", "length-paragraph", "density", "terms"):
+    for chart in ("labels", "labels-by-role", "length-paragraph", "density", "terms"):
         assert f'data-chart="{chart}"' in page
     assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
 
@@ -169,3 +170,54 @@ def test_distribution_and_edit_distance():
     assert [b["count"] for b in d["histogram"]] == [2, 2]
     assert edit_distance(("a", "b", "c"), ("a", "c")) == 1
     assert Aggregate.__init__  # imported for the module's doctest-free coverage
+
+
+def test_summary_uses_the_result_cache(tmp_path, monkeypatch):
+    d = tmp_path / "报告"
+    d.mkdir()
+    for i in range(3):
+        (d / f"r{i}.txt").write_text(f"关于2026年第{i}季度工作的总结\n一、基本情况\n共走访××户。\n二、下一步打算\n继续走访。\n",
+                                     encoding="utf-8")
+    calls = []
+    real = summary.analyse_task
+    monkeypatch.setattr(summary, "analyse_task", lambda task: calls.append(os.path.basename(task[0])) or real(task))
+    cache = tmp_path / "c"
+
+    def run(*extra):
+        out = tmp_path / "s.json"
+        assert cli.main(["summary", str(d), "--format", "json", "-o", str(out), "-j", "1", "-q",
+                         "--cache-dir", str(cache), *extra]) == 0
+        return json.loads(out.read_text(encoding="utf-8"))
+
+    first = run()
+    assert sorted(calls) == ["r0.txt", "r1.txt", "r2.txt"]
+    calls.clear()
+    assert run() == first and calls == []  # nothing changed: every record from the cache
+    (d / "r1.txt").write_text("关于2026年工作的总结\n一、基本情况\n共走访XX户。\n", encoding="utf-8")
+    changed = run()
+    assert calls == ["r1.txt"] and changed != first
+    calls.clear()
+    assert run("--no-cache") == changed and sorted(calls) == ["r0.txt", "r1.txt", "r2.txt"]
+
+
+def test_summary_page_leads_with_the_reports_and_never_repeats_a_chart_as_a_table(tmp_path):
+    import re
+
+    d = tmp_path / "报告"
+    d.mkdir()
+    for i in range(3):
+        (d / f"r{i}.txt").write_text(f"关于2026年第{i}季度工作的总结\n一、基本情况\n共走访120户。\n二、下一步打算\n继续走访。\n",
+                                     encoding="utf-8")
+    out = tmp_path / "s.html"
+    assert cli.main(["summary", str(d), "--format", "html", "-o", str(out), "-j", "1", "-q"]) == 0
+    page = out.read_text(encoding="utf-8")
+    h2 = re.findall(r'<h2 id="([^"]+)">', page)
+    assert h2[0] == "reports" and h2[1] == "overview"
+    assert page.index('class="sortable"') < page.index('id="overview"')  # the per-report table first
+    for tid in ("labels", "terms"):  # a chart, and no table of the same numbers after it
+        section = page[page.index(f'<h2 id="{tid}">'):]
+        section = section[:section.index("<h2", 4)]
+        assert "<svg" in section and "<table" not in section
+    skeletons = page[page.index('<h2 id="skeletons">'):]
+    skeletons = skeletons[:skeletons.index("<h2", 4)]
+    assert "<table" in skeletons and "<svg" not in skeletons

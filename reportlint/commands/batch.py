@@ -25,11 +25,14 @@ def add_parser(sub) -> None:
     b.add_argument("--format", choices=findings_formats(), help="输出格式（默认 text：汇总表）")
     b.add_argument("--output", "-o", metavar="文件", help="把结果写入文件")
     b.add_argument("--statistics", action="store_true", help="列出每条规则的问题数")
-    b.add_argument("--fail-on", choices=FAIL_ON)
+    b.add_argument("--fail-on", choices=FAIL_ON, help="出现该级别及以上问题时退出码为 1（默认 warning）")
     b.add_argument("--no-cache", action="store_true", help="不使用缓存，全部重新检查")
     b.add_argument("--cache-dir", metavar="目录", help="缓存目录（默认 ~/.cache/reportlint）")
-    b.add_argument("--max-size", type=float, metavar="MB")
-    b.add_argument("--quiet", "-q", action="store_true", help="不显示进度条")
+    b.add_argument("--max-size", type=float, metavar="MB", help="单个文件大小上限（默认 20 MB）")
+    b.add_argument("--quiet", "-q", action="store_true", help="不显示进度条和用时")
+    b.add_argument("--no-color", action="store_true", help="不使用颜色")
+    b.add_argument("--annotate", metavar="文件夹",
+                   help="为每个能读取的报告另存一份带批注和修订的 Word 文件到该文件夹（保留子文件夹结构）")
 
 
 def run(args, executor_factory=None) -> int:
@@ -38,13 +41,13 @@ def run(args, executor_factory=None) -> int:
     from ..batch import Batch, Item, Tally, discover, local_executor
     from ..errors import InputError
     from ..executor import resolve_jobs
-    from ..readers import CONVERT_HINT
+    from ..readers import unreadable
     from ..rulecache import load_ruleset
 
     t0 = time.perf_counter()
     files = discover(args.paths, args.include, args.exclude, gitignore=not args.no_ignore)
     if not files:
-        raise InputError("没有找到报告文件（支持 .txt、.md、.docx）。", "、".join(args.paths))
+        raise InputError("没有找到报告文件（支持 .txt、.md、.docx、.pdf、.doc、.wps、.rtf、.odt）。", "、".join(args.paths))
     given = overrides(args)
     configs: dict = {}
     items: list[Item] = []
@@ -80,12 +83,15 @@ def run(args, executor_factory=None) -> int:
     else:
         for it in items:
             ext = os.path.splitext(it.path)[1].lower()
-            it.direct = ext in CONVERT_HINT or not os.path.isfile(it.path)
+            it.direct = unreadable(ext) or not os.path.isfile(it.path)
     fmt = args.format or first["format"]
     fail_on = args.fail_on or first["fail-on"]
     tally = Tally()
-    out, close = (stdout(), False) if not args.output else (open_output(args.output, newline=""), True)
-    show_progress = not args.quiet and sys.stderr.isatty() and (args.output or not sys.stdout.isatty())
+    binary = formatters.is_binary(fmt)
+    if binary and not args.output:
+        raise InputError(f"{fmt} 格式是二进制文件，请用 -o 指定输出文件（如 -o 结果.{fmt}）。", "、".join(args.paths))
+    out, close = (stdout(), False) if not args.output else (open_output(args.output, newline="", binary=binary), True)
+    show_progress = progress_wanted(args.quiet, _isatty(sys.stderr), _isatty(sys.stdout), bool(args.output), fmt)
     try:
         stream = _tallied(batch, tally, show_progress)
         if fmt == "text":
@@ -96,7 +102,7 @@ def run(args, executor_factory=None) -> int:
                                        ruleset=main_rs, fail_on=fail_on)
         elapsed = time.perf_counter() - t0
         if args.statistics:
-            target = out if (fmt == "text" or args.output) else sys.stderr
+            target = out if (fmt == "text" or (args.output and not binary)) else sys.stderr
             formatters.get("batch-statistics").render(tally, target)
         if not args.quiet and (fmt == "text" or args.output):
             from_cache = cache.hits if cache is not None else 0
@@ -108,14 +114,58 @@ def run(args, executor_factory=None) -> int:
             cache.close()
         if close:
             out.close()
-    return tally.exit_code()
+    code = tally.exit_code()
+    if args.annotate:
+        code = max(code, _annotate_all(items, rulesets, args))
+    return code
 
 
-def open_output(path: str, newline=None):
+def _annotate_all(items, rulesets, args) -> int:
+    """``--annotate DIR``: one ``NAME.批注.docx`` per readable file, mirroring the input folders."""
+    from ..annotate import annotate_path, default_output
+    from ..errors import ReportlintError
+    from ..vocab import EXIT_ERROR, EXIT_OK
+
+    roots = [os.path.abspath(p) for p in args.paths]
+    written, failed = 0, 0
+    for it in items:
+        src = os.path.abspath(it.path)
+        root = next((r for r in roots if os.path.isdir(r) and src.startswith(r.rstrip(os.sep) + os.sep)), None)
+        rel = os.path.relpath(src, root) if root else os.path.basename(src)
+        target = os.path.join(args.annotate, default_output(rel))
+        try:
+            annotate_path(it.path, rulesets[it.rules_key], it.opts, target)
+            written += 1
+        except ReportlintError:
+            failed += 1  # already reported in the batch output as 无法读取
+    if not args.quiet:
+        sys.stderr.write(f"reportlint：已在 {args.annotate} 写入 {written} 个批注文件"
+                         f"{f'，{failed} 个文件无法读取' if failed else ''}。\n")
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def progress_wanted(quiet: bool, stderr_tty: bool, stdout_tty: bool, to_file: bool, fmt: str) -> bool:
+    """The progress bar (on stderr) shows in a terminal unless ``-q``: with the summary table (printed
+    once every file is done) or output going to a file or pipe — never between streamed finding lines."""
+    if quiet or not stderr_tty:
+        return False
+    return to_file or fmt == "text" or not stdout_tty
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def open_output(path: str, newline=None, binary: bool = False):
     """The ``--output`` file, or an InputError naming it."""
     from ..errors import InputError
 
     try:
+        if binary:
+            return open(path, "wb")
         return open(path, "w", encoding="utf-8", newline=newline)
     except OSError as exc:
         raise InputError(f"无法写入输出文件：{exc.strerror or exc}", path) from None

@@ -9,11 +9,11 @@ HELP = "按报告分组交叉验证段落分类器，输出各类 P/R/F1 和混�
 
 def add_parser(sub) -> None:
     ev = sub.add_parser(NAME, help=HELP)
-    ev.add_argument("--corpus", metavar="目录")
+    ev.add_argument("--corpus", metavar="目录", help="语料文件夹（默认 corpora/）")
     ev.add_argument("--folds", type=int, default=5, help="折数（按报告分组时）")
     ev.add_argument("--group", choices=["report", "writer"], default="report",
                     help="report：同一篇报告不跨训练/测试；writer：留出一整批写作者的报告（更接近陌生文本）")
-    ev.add_argument("--format", choices=["text", "json"], default="text")
+    ev.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
 
 
 def run(args) -> int:

@@ -8,11 +8,11 @@ HELP = "显示报告的标题层级和章节结构"
 
 
 def add_parser(sub) -> None:
-    o = sub.add_parser(NAME, help=HELP)
-    o.add_argument("file", metavar="文件")
-    o.add_argument("--format", choices=["text", "json"], default="text")
-    o.add_argument("--profile", metavar="类型")
-    o.add_argument("--rules", action="append", metavar="目录")
+    o = sub.add_parser(NAME, help=HELP, description="显示报告的标题层级、章节类型和识别出的报告类型。")
+    o.add_argument("file", metavar="文件", help="报告文件（.txt、.md、.docx、.pdf 等）")
+    o.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
+    o.add_argument("--profile", metavar="类型", help="指定报告类型，不自动识别")
+    o.add_argument("--rules", action="append", metavar="目录", help="追加自定义规则文件夹（含报告类型）")
 
 
 def read_document(path: str, profile=None, extra=None):

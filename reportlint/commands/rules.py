@@ -11,7 +11,7 @@ def add_parser(sub) -> None:
     r = sub.add_parser(NAME, help=HELP)
     r.add_argument("code", nargs="?", metavar="代码", help="规则代码，如 PH001")
     r.add_argument("--rules", action="append", metavar="目录", help="追加自定义规则文件夹")
-    r.add_argument("--format", choices=["text", "json"], default="text")
+    r.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
 
 
 def run(args) -> int:

@@ -8,9 +8,9 @@ HELP = "给每个段落标注内容类型（做法、成效、启示……）"
 
 
 def add_parser(sub) -> None:
-    t = sub.add_parser(NAME, help=HELP)
-    t.add_argument("file", metavar="文件")
-    t.add_argument("--format", choices=["text", "json"], default="text")
+    t = sub.add_parser(NAME, help=HELP, description="给报告的每个正文段落标注内容类型（基本情况、做法、成效、体会、问题、打算）。")
+    t.add_argument("file", metavar="文件", help="报告文件（.txt、.md、.docx、.pdf 等）")
+    t.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
 
 
 def run(args) -> int:

@@ -31,6 +31,7 @@ REGISTRY: dict[str, tuple[str, str, dict, str | None]] = {
     "junit": ("junit", "render", {}, FINDINGS),
     "github": ("github", "render", {}, FINDINGS),
     "html": ("html", "render", {}, FINDINGS),
+    "xlsx": ("xlsx", "render", {}, FINDINGS),  # binary: needs -o (``BINARY``)
     "statistics": ("statistics", "render", {}, None),
     "batch-table": ("batch_table", "render_table", {}, None),
     "batch-statistics": ("batch_table", "render_statistics", {}, None),
@@ -73,6 +74,11 @@ def register(name: str, renderer, group: str | None = FINDINGS) -> None:
 
 def unregister(name: str) -> None:
     _EXTRA.pop(name, None)
+
+
+def is_binary(name: str) -> bool:
+    """True when the format writes bytes (the workbook): ``-o`` is opened in binary mode."""
+    return bool(getattr(get(name), "BINARY", False))
 
 
 def get(name: str):

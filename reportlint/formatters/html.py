@@ -42,6 +42,19 @@ def _finding_html(r, f) -> str:
     return "".join(parts)
 
 
+def problems_cell(findings):
+    """The 主要问题 cell: the three most frequent rules with their names, and (hidden, for the filter
+    box) the code and name of every rule the file breaks."""
+    if not findings:
+        return ""
+    counts = Counter((f.code, f.rule) for f in findings)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    top = "、".join(f"{c} {name}×{n}" if n > 1 else f"{c} {name}" for (c, name), n in ranked[:3])
+    rest = " ".join(f"{c} {name}" for (c, name), _ in ranked[3:])
+    hidden = f'<span hidden class="all-rules"> {escape(rest)}</span>' if rest else ""
+    return (f"{escape(top)}{hidden}", top)
+
+
 def render(reports, stream, **_):
     from .batch_table import row_of
     from .htmlpage import page, table
@@ -59,7 +72,7 @@ def render(reports, stream, **_):
         st = row["status"]
         rows.append([name, (f'<span class="s-{st}">{STATUS_ZH[st]}</span>', STATUS_RANK[st]),
                      row["profile"] or "—", row["errors"], row["warnings"], row["infos"], row["placeholders"],
-                     row["error"] or row["top"]])
+                     row["error"] or problems_cell(r.findings)])
         if r.error:
             details.append(f'<section id="{anchor}"><h3>{escape(r.path)}</h3>'
                            f'<p class="s-unreadable">无法读取：{escape(r.error)}</p></section>')

@@ -12,7 +12,8 @@ from html import escape
 CSS = """
 :root{--fg:#1f2328;--muted:#656d76;--line:#d0d7de;--bg:#fff;--err:#cf222e;--warn:#9a6700;--info:#0969da;--ok:#1a7f37}
 *{box-sizing:border-box}body{margin:0 auto;max-width:1200px;padding:24px;color:var(--fg);background:var(--bg);
-font:15px/1.6 "PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",sans-serif}
+font:15px/1.6 "Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","Hiragino Sans GB",
+"WenQuanYi Micro Hei","Noto Sans SC",SimHei,sans-serif}
 h1{font-size:24px;margin:0 0 8px}h2{font-size:19px;margin:28px 0 8px;border-bottom:1px solid var(--line)}
 h3{font-size:16px;margin:18px 0 6px}.muted{color:var(--muted)}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px}th,td{border:1px solid var(--line);padding:4px 8px;
@@ -25,7 +26,7 @@ padding:8px 14px;min-width:110px}.card b{display:block;font-size:22px}
 .s-unreadable{color:#8250df;font-weight:bold}.s-error,.sev-error{color:var(--err)}.s-warning,.sev-warning{color:var(--warn)}
 .sev-info{color:var(--info)}.s-ok{color:var(--ok)}[class^="s-"]{white-space:nowrap}
 ol.findings{padding-left:22px}ol.findings li{margin:6px 0}code{background:#f6f8fa;padding:0 4px;border-radius:4px}
-.src{font-family:"Noto Sans Mono CJK SC",monospace;background:#f6f8fa;border-left:3px solid var(--line);
+.src{font-family:"Noto Sans Mono CJK SC","Noto Sans CJK SC","Microsoft YaHei","PingFang SC",monospace;background:#f6f8fa;border-left:3px solid var(--line);
 padding:2px 8px;margin:2px 0;white-space:pre-wrap;word-break:break-all}.src .ln{color:var(--muted);margin-right:8px}
 mark{background:#ffd33d;padding:0 1px}.sugg{color:var(--ok)}input[type=search]{padding:4px 8px;width:320px;font:inherit}
 svg{max-width:100%;height:auto}svg text{font-family:inherit}.chart{margin:8px 0 20px}

@@ -142,6 +142,9 @@ def markdown(res: dict) -> str:
     return "\n".join(parts)
 
 
+CHART_ONLY = {"labels", "terms"}  # their tables would repeat the chart's numbers
+
+
 def html(res: dict) -> str:
     from . import svgchart
     from .htmlpage import page, table
@@ -163,19 +166,22 @@ def html(res: dict) -> str:
     if dens["available"]:
         charts["density"] = svgchart.histogram(
             "density", "套话密度分布（报告数）", dens["per_thousand"]["histogram"], "每千字套话处数")
+    charts.pop("skeletons")  # long structures are cut in a bar label: the table says them whole
+    headers, rows = report_rows(res)
     body = ["<h1>reportlint 报告集分析</h1>",
             f'<p class="muted">共 {res["files"]["total"]} 个文件，可读 {res["files"]["readable"]} 份。'
-            "字数均不计空白；图表为内嵌 SVG，可离线查看。</p>"]
+            "字数均不计空白；图表为内嵌 SVG，可离线查看。</p>",
+            "<h2 id=\"reports\">每份报告</h2><p class=\"muted\">点击表头可排序。</p>",
+            '<p><input id="filter" type="search" placeholder="筛选：输入文件名、类型或结构"></p>',
+            table(headers, [[c if not isinstance(c, (int, float)) else (str(c), c) for c in row]
+                            for row in rows], cls="sortable", numeric=(2, 3, 5, 6, 7))]
     for tid, title, headers, rows, note in tables(res):
         body.append(f'<h2 id="{tid}">{escape(title)}</h2>')
-        if tid in charts:
+        if tid in charts:  # a chart replaces the table of the same numbers
             body.append(f'<div class="chart">{charts.pop(tid)}</div>')
+            if tid in CHART_ONLY:
+                continue
         body.append(table(headers, rows) if rows else "<p>（无）</p>")
         if note:
             body.append(f'<p class="muted">{escape(note)}</p>')
-    headers, rows = report_rows(res)
-    body.append("<h2>每份报告</h2><p class=\"muted\">点击表头可排序。</p>")
-    body.append('<p><input id="filter" type="search" placeholder="筛选：输入文件名、类型或结构"></p>')
-    body.append(table(headers, [[c if not isinstance(c, (int, float)) else (str(c), c) for c in row]
-                                for row in rows], cls="sortable", numeric=(2, 3, 5, 6, 7)))
     return page("reportlint 报告集分析", "\n".join(body))

@@ -16,6 +16,32 @@ from ..finding import SEVERITY_ZH
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _TABS = 4
+CONTEXT = 40  # characters shown each side of a finding in a long line
+SPAN_MAX = 60  # characters of a long finding shown (and marked) before …
+ELLIPSIS = "…"
+
+
+def window(line: str, col0: int, width: int) -> tuple[str, str, str]:
+    """(text before, the finding, text after) as shown under a finding.
+
+    A short line is shown whole. In a long one (a 500-character paragraph) about ``CONTEXT``
+    characters each side of the finding are shown, the cut ends marked with …; a finding longer
+    than ``SPAN_MAX`` characters is itself cut there. Tabs become four spaces.
+    """
+    width = max(width, 1)
+    start, end = col0, min(len(line), col0 + width)
+    if len(line) <= 2 * CONTEXT + SPAN_MAX:
+        a, b, c = line[:start], line[start:end], line[end:]
+    else:
+        cut_span = end - start > SPAN_MAX
+        b_end = start + SPAN_MAX if cut_span else end
+        lo = max(0, start - CONTEXT)
+        hi = len(line) if cut_span else min(len(line), end + CONTEXT)
+        a = (ELLIPSIS if lo > 0 else "") + line[lo:start]
+        b = line[start:b_end]
+        c = ELLIPSIS if cut_span else line[end:hi] + (ELLIPSIS if hi < len(line) else "")
+    t = " " * _TABS
+    return a.replace("\t", t), b.replace("\t", t), c.replace("\t", t)
 
 
 def _cells(s: str) -> int:
@@ -74,16 +100,14 @@ def _lines(reports):
             total[f.severity] += 1
             loc = f.location or f"{f.line}:{f.column}"
             style = _STYLE[f.severity]
-            yield [("  " + _pad(loc, lw), "dim"), (" ", ""), (f.code, style), (" ", ""),
-                   (SEVERITY_ZH[f.severity], style), (" ", ""), (f.message, "")]
+            yield [("  " + _pad(loc, lw), "dim"), (" ", ""), (f.code, style), (f"（{f.rule}）" if f.rule else "", "dim"),
+                   (" ", ""), (SEVERITY_ZH[f.severity], style), (" ", ""), (f.message, "")]
             line = r.line_text(f.line) if hasattr(r, "line_text") else None
             if line is not None:
-                shown = line.replace("\t", " " * _TABS)
-                prefix = line[: f.column - 1].replace("\t", " " * _TABS)
                 width = f.end_column - f.column if f.end_line == f.line else len(line) - f.column + 1
-                span = line[f.column - 1: f.column - 1 + max(width, 1)].replace("\t", " " * _TABS)
-                yield [("      │ ", "dim"), (shown, "")]
-                yield [("      │ ", "dim"), (" " * _cells(prefix) + "^" * max(1, _cells(span)), style)]
+                before, span, after = window(line, f.column - 1, width)
+                yield [("      │ ", "dim"), (before, ""), (span, "underline"), (after, "")]
+                yield [("      │ ", "dim"), (" " * _cells(before) + "^" * max(1, _cells(span)), style)]
             if f.suggestion and f.suggestion not in f.message:
                 yield [(f"      建议：{f.suggestion}", "green")]
         yield []

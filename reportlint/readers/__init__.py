@@ -16,7 +16,7 @@ from ..errors import InputError
 from .base import (CONVERT_HINT, DEFAULT_MAX_BYTES, MAX_PARAGRAPHS, Part, Reader, Source,  # noqa: F401
                    normalize_newlines, unsupported_message)
 
-MODULES = ["text", "docx"]  # the first is the fallback for suffixes no reader claims
+MODULES = ["text", "docx", "office", "pdf"]  # the first is the fallback for suffixes no reader claims
 SNIFFED = (".doc", ".wps")  # legacy extensions a reader may claim by content
 _EXTRA: list[Reader] = []
 
@@ -38,6 +38,11 @@ def unregister(reader: Reader) -> None:
 def supported() -> frozenset:
     """Every suffix some reader claims (what ``batch`` looks for)."""
     return frozenset().union(*(r.suffixes for r in readers()))
+
+
+def unreadable(suffix: str) -> bool:
+    """A suffix batch finds only to list as unreadable (no reader claims it)."""
+    return suffix in CONVERT_HINT and suffix not in supported()
 
 
 def reader_for(path: str) -> Reader:
@@ -79,6 +84,8 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     reader = None
     if suffix in CONVERT_HINT:
         reader = _sniffed(path) if suffix in SNIFFED else None
+        if reader is None:
+            reader = next((r for r in readers() if suffix in r.suffixes), None)
         if reader is None:
             raise InputError(unsupported_message(path), path)
     try:

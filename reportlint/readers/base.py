@@ -44,7 +44,7 @@ def unsupported_message(path: str) -> str:
     and how to convert it."""
     suffix = os.path.splitext(path)[1].lower()
     what, how = CONVERT_HINT.get(suffix, ("此类文件", _EXTRACT))
-    return (f"不支持{what}（{suffix or '无扩展名'}）。目前支持 .txt、.md、.docx；"
+    return (f"不支持{what}（{suffix or '无扩展名'}）。目前支持 .txt、.md、.docx、.pdf（有文字层），装有 LibreOffice 时还支持 .doc、.wps、.rtf、.odt；"
             f"{how.format(name=os.path.basename(path))}。")
 
 

@@ -49,8 +49,13 @@ _TITLE = {"title", "标题"}
 
 # ---------------------------------------------------------------- reading
 
-def read_docx(path: str, max_paragraphs: int = MAX_PARAGRAPHS) -> Source:
-    """Read a .docx into a :class:`~reportlint.readers.base.Source` (kind ``"docx"``)."""
+def read_docx(path: str, max_paragraphs: int = MAX_PARAGRAPHS, keep_elements: bool = False):
+    """Read a .docx into a :class:`~reportlint.readers.base.Source` (kind ``"docx"``).
+
+    With ``keep_elements`` the result is ``(document, source, elements)``: the python-docx
+    document and, for each part of the source, the body ``w:p`` it was read from (None for
+    headers, footers, text boxes and watermarks), so that findings can be written back.
+    """
     check_package(path)
     try:
         import docx  # python-docx: imported only here, never on the .txt path
@@ -61,7 +66,9 @@ def read_docx(path: str, max_paragraphs: int = MAX_PARAGRAPHS) -> Source:
     except Exception as exc:  # hostile input: whatever the parser raises is the file's fault
         raise InputError(_parse_failure(exc), path) from None
     try:
-        return _Reader(document, path, max_paragraphs).run()
+        reader = _Reader(document, path, max_paragraphs)
+        source = reader.run()
+        return (document, source, reader.elements) if keep_elements else source
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a malformed part must not take the batch down
@@ -112,6 +119,8 @@ class _Reader:
         self.chunks: list[str] = []
         self.pos, self.line, self.count, self.para_no, self.tables = 0, 1, 0, 0, 0
         self.parts: list[Part] = []
+        self.elements: list = []  # per part: the body w:p it came from, or None
+        self.in_body = True
         self.styles: dict[int, tuple[str, int]] = {}
         self.fonts: dict[int, str] = {}
         self.seen: set[tuple[str, str]] = set()
@@ -159,7 +168,7 @@ class _Reader:
 
     # -- output
     def emit(self, text: str, label: str, para: int = 0, table: bool = False, style=None, font=None,
-             dedupe: bool = False) -> None:
+             dedupe: bool = False, element=None) -> None:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if not text.strip():
             return
@@ -180,6 +189,7 @@ class _Reader:
         self.chunks.append(text)
         self.pos += len(text)
         self.parts.append(Part(start, self.pos, label, para, table))
+        self.elements.append(element if self.in_body else None)
         if style is not None:
             self.styles[self.line] = style
         if font:
@@ -190,6 +200,7 @@ class _Reader:
         body = self.document.element.body
         boxes: list = []
         self.block(body, None, boxes)
+        self.in_body = False
         self.boxes(boxes, "文本框")
         for reltype, label in ((self.rt.HEADER, "页眉"), (self.rt.FOOTER, "页脚")):
             rels = [r for r in self.document.part.rels.values() if r.reltype == reltype and not r.is_external]
@@ -249,9 +260,10 @@ class _Reader:
             level = self._level(ppr, sid)
             style = (self.styles_by_id[sid].name if sid in self.styles_by_id else sid or "", level)
             font = self._font(p, sid) if level is not None or len(text) <= FONT_MAX else None
-            self.emit(text, "", para=self.para_no, style=style if level is not None else None, font=font)
+            self.emit(text, "", para=self.para_no, style=style if level is not None else None, font=font,
+                      element=p)
         else:
-            self.emit(text, ctx[0], table=ctx[1], dedupe=dedupe)
+            self.emit(text, ctx[0], table=ctx[1], dedupe=dedupe, element=p)
 
     def _numpr(self, ppr, sid):
         np_ = ppr.find(W + "numPr") if ppr is not None else None
@@ -364,7 +376,6 @@ def is_zip(head: bytes) -> bool:
 
 
 READER = Reader("docx", frozenset({".docx"}), read_docx,
-                fix_refusal="Word 文件（.docx）不会被直接改写（格式、批注和修订无法原样保留），本次只做了检查，"
-                            "文件未改动。Word 文件的修正将以“修订”（跟踪更改）的形式通过 --annotate 写入（即将提供）；"
-                            "目前请按检查结果在 Word 中修改。",
+                fix_refusal="Word 文件（.docx）不能自动修正：其中的格式、批注和修订无法原样保留。"
+                            "可改用 --annotate 另存一份带批注和修订（可在 Word/WPS 中逐条接受）的副本。",
                 sniff=is_zip)

@@ -14,7 +14,7 @@ import os
 from ..errors import InputError
 from .base import MAX_PARAGRAPHS, Reader, Source, check_paragraph_count, normalize_newlines
 
-_BINARY = ("这是二进制文件，不是文本报告。目前支持 .txt、.md、.docx；"
+_BINARY = ("这是二进制文件，不是文本报告。目前支持 .txt、.md、.docx、.pdf（有文字层），装有 LibreOffice 时还支持 .doc、.wps、.rtf、.odt；"
            "其他格式请用 Word 或 WPS 打开后另存为 .docx，或把正文另存为 .txt。")
 
 
