@@ -102,6 +102,10 @@ def _row(i: int, entry) -> dict:
     if r is None:
         return {"n": i, "name": entry.name, "status": "pending", "status_zh": "检查中"}
     st = status_of(r)
+    if r.error:
+        return {"n": i, "name": entry.name, "status": st, "status_zh": STATUS_ZH[st], "profile": None,
+                "error": r.error, "errors": None, "warnings": None, "infos": None, "placeholders": None,
+                "viewable": False}
     return {"n": i, "name": entry.name, "status": st, "status_zh": STATUS_ZH[st], "profile": r.profile,
             "error": r.error, "errors": r.count("error"), "warnings": r.count("warning"),
             "infos": r.count("info"), "placeholders": sum(1 for f in r.findings if f.family == "PH"),
@@ -124,6 +128,7 @@ def create_app(manager: JobManager, hosts=LOCAL_HOSTS) -> Starlette:
 
     async def info(request: Request):
         return JSONResponse({"max_bytes": limits.max_bytes, "max_files": limits.max_files,
+                             "size_message": limits.size_message(), "count_message": limits.count_message(),
                              "downloads": available_downloads(),
                              "severities": SEVERITY_ZH, "labels": LABEL_ZH})
 

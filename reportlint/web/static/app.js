@@ -26,10 +26,10 @@
     if (!files.length) return;
     var total = files.reduce(function (s, f) { return s + f.size; }, 0);
     if (state.info && total > state.info.max_bytes) {
-      say("上传内容超过了 " + (state.info.max_bytes / 1048576) + " MB 的上限，请分批上传。"); return;
+      say(state.info.size_message); return;
     }
     if (state.info && files.length > state.info.max_files) {
-      say("一次最多上传 " + state.info.max_files + " 个文件，请分批上传。"); return;
+      say(state.info.count_message); return;
     }
     say("");
     var fd = new FormData();
@@ -101,7 +101,7 @@
       tr.appendChild(el("td", { "class": "status" }, r.status_zh));
       tr.appendChild(el("td", { "class": "profile" }, r.profile || (r.status === "unreadable" ? "" : "未能判断")));
       ["errors", "warnings", "infos", "placeholders"].forEach(function (k) {
-        tr.appendChild(el("td", { "class": "num " + k }, r[k] === undefined ? "" : r[k]));
+        tr.appendChild(el("td", { "class": "num " + k }, r[k] == null ? "" : r[k]));
       });
       if (r.viewable) tr.addEventListener("click", function () { openFile(r.n); });
       tb.appendChild(tr);
@@ -232,7 +232,7 @@
     fetch("/api/info").then(function (r) { return r.json(); }).then(function (info) {
       state.info = info;
       $("#limits").textContent = "支持 .docx、.txt、.md 和 zip 压缩包；一次最多 " + info.max_files + " 个文件、共 " +
-        (info.max_bytes / 1048576) + " MB。";
+        +(info.max_bytes / 1048576).toFixed(1) + " MB。";
       document.documentElement.setAttribute("data-js", "ready");
     });
   }
