@@ -176,3 +176,28 @@ def test_summary_page(served):
     r = client.get(f"/api/jobs/{jid}/summary")
     assert r.status_code == 200 and 'data-chart="labels"' in r.text
     assert "<script>document.title" not in r.text
+
+
+def test_serve_command_host_warning_and_allowed_hosts(monkeypatch, tmp_path, capsys):
+    """``reportlint serve --host``: the network warning, and the Host allow-list it builds."""
+    import uvicorn
+
+    from reportlint import cli
+
+    seen = {}
+
+    def fake_run(app, host, port, log_level):  # stands in for the blocking server loop
+        seen.update(app=app, host=host, port=port)
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["serve", "--host", "192.168.1.20", "--port", "9000", "--isolated", "--no-cache", "-j", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "警告：监听 192.168.1.20 会把本工具开放给网络上的其他电脑" in err
+    assert "reportlint 网页已启动：http://192.168.1.20:9000/" in err
+    assert (seen["host"], seen["port"]) == ("192.168.1.20", 9000)
+    assert seen["app"].hosts == {"127.0.0.1", "localhost", "::1", "192.168.1.20"}
+    assert cli.main(["serve", "--isolated", "--no-cache", "-j", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "警告" not in err and seen["host"] == "127.0.0.1" and seen["port"] == 8765
+    assert seen["app"].hosts == {"127.0.0.1", "localhost", "::1"}
