@@ -201,3 +201,13 @@ def test_serve_command_host_warning_and_allowed_hosts(monkeypatch, tmp_path, cap
     err = capsys.readouterr().err
     assert "警告" not in err and seen["host"] == "127.0.0.1" and seen["port"] == 8765
     assert seen["app"].hosts == {"127.0.0.1", "localhost", "::1"}
+
+
+def test_busy_when_too_many_uploads_wait(served, monkeypatch):
+    from reportlint.web import jobs
+
+    client, mgr = served
+    monkeypatch.setattr(jobs, "MAX_WAITING", 0)
+    r = post(client, [("汇报.txt", GOOD.encode())])
+    assert r.status_code == 503 and r.json()["error"] == "服务器正忙：等待检查的上传太多，请稍后再试。"
+    assert mgr.jobs == {} and os.listdir(mgr.root) == []

@@ -147,7 +147,10 @@ def create_app(manager: JobManager, hosts=LOCAL_HOSTS) -> Starlette:
             body.extend(chunk)
             if len(body) > limits.max_bytes:
                 return _error(limits.size_message(), 413)
-        job = manager.new_job()
+        try:
+            job = manager.new_job()
+        except UploadError as exc:
+            return _error(exc.message, exc.status)
         try:
             files = await asyncio.to_thread(_parse_and_store, manager, job, bytes(body), ctype)
         except UploadError as exc:

@@ -20,6 +20,8 @@ ZIP_SUFFIX = ".zip"
 MAX_ZIP_ENTRIES = 1000
 MAX_ZIP_TOTAL = 100 * 1024 * 1024
 KEEP_JOBS = 100  # finished jobs kept in memory for the page (oldest dropped first)
+MAX_WAITING = 100  # uploads waiting for their turn; past that the server says it is busy
+BUSY_MESSAGE = "服务器正忙：等待检查的上传太多，请稍后再试。"
 
 
 class UploadError(Exception):
@@ -172,6 +174,8 @@ class JobManager:
 
     # ------------------------------------------------------------ intake
     def new_job(self) -> Job:
+        if self._queue.qsize() >= MAX_WAITING:
+            raise UploadError(BUSY_MESSAGE, 503)
         jid = secrets.token_hex(8)
         folder = tempfile.mkdtemp(prefix="job-", dir=self.root)
         job = Job(jid, folder)
