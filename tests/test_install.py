@@ -113,21 +113,22 @@ def test_make_test_runs_the_setup_script_and_ci_only_calls_make_test():
           if ln and not ln.startswith("#")]
     assert ci[-1] == "exec make test" and not any("apt-get" in ln for ln in ci)
     setup = open(os.path.join(ROOT, ".ci", "setup"), encoding="utf-8").read()
-    for pkg in ("chromium", "fonts-noto-cjk", "libreoffice-writer-nogui"):
+    for pkg in ("chromium", "chromium-driver", "fonts-noto-cjk", "libreoffice-writer-nogui"):
         assert pkg in setup
     assert setup.count("apt-get \"${APT_OPTS[@]}\" update") == 1
 
 
 def test_setup_installs_nothing_when_everything_is_there(tmp_path):
-    r = _setup(_stub_bin(tmp_path / "bin", present=("chromium", "soffice")))
+    r = _setup(_stub_bin(tmp_path / "bin", present=("chromium", "chromedriver", "soffice")))
     assert r.returncode == 0, r.stdout + r.stderr
-    assert r.stdout.splitlines() == ["[.ci/setup] chromium：已安装", "[.ci/setup] fonts-noto-cjk：已安装",
+    assert r.stdout.splitlines() == ["[.ci/setup] chromium：已安装", "[.ci/setup] chromium-driver：已安装",
+                                     "[.ci/setup] fonts-noto-cjk：已安装",
                                      "[.ci/setup] soffice（LibreOffice）：已安装",
                                      "[.ci/setup] 测试所需的系统工具都已安装，无需安装。"]
 
 
 def test_setup_says_what_is_missing_without_apt_get(tmp_path):
-    r = _setup(_stub_bin(tmp_path / "bin", present=("soffice",)))
+    r = _setup(_stub_bin(tmp_path / "bin", present=("soffice", "chromedriver")))
     assert r.returncode == 1
     lines = r.stdout.splitlines()
     assert lines[-2] == "[.ci/setup] 缺少：chromium"

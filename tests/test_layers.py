@@ -22,6 +22,7 @@ LAYERS = [
     ("presentation", {"formatters"}),
     ("settings", {"config"}),
     ("api", {"api", "spacy_component", "__init__"}),
+    ("web", {"web"}),
     ("commands", {"commands"}),
     ("cli", {"cli"}),
 ]
