@@ -143,6 +143,7 @@ def _find_headings(doc: Document, styles: dict) -> None:
     title_idx = {doc.title, doc.subtitle}
     last = max((i for i in title_idx if i is not None), default=None)
     attach_next = 0  # inside a numbered attachment note: the number its next line carries
+    attach_style = "arabic"  # and the numbering style of its items (None: any, set by the first)
     for p in doc.paragraphs:
         if p.index in title_idx:
             continue
@@ -150,28 +151,37 @@ def _find_headings(doc: Document, styles: dict) -> None:
             continue
         style = styles.get(p.line)
         if attach_next:
-            if style is None and _attachment_item(p.text, attach_next):
+            if style is None and _attachment_item(p.text, attach_next, attach_style):
                 attach_next += 1
+                attach_style = numbering.parse(p.text.strip()).style
                 continue
-            attach_next = 0
+            attach_next, attach_style = 0, None
+        if style is None and _ATTACH_MARK.match(p.text.strip()):
+            attach_next, attach_style = 1, None  # “附1：” alone: the attachments' names follow
+            continue
         h = _heading_of(doc, p, style if style is None or style[1] else None)  # level 0: Title style
         if h is not None:
             p.heading = len(doc.headings)
             doc.headings.append(h)
         elif style is None and (m := _ATTACH_LIST.match(p.text.strip())) is not None:
             attach_next = int(m.group(1).translate(_FW_DIGITS)) + 1
+            attach_style = "arabic"
 
 
 # An attachment note listing several attachments (GB/T 9704-2012 7.3.5): “附件：1.××进度表” and,
 # on the lines below, “2.××统计表” — the numbered lines go on the note, they are not headings.
 _ATTACH_LIST = re.compile(r"^附件\s*[:：]\s*([0-9０-９]{1,2})\s*[.．、]")
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# An attachment mark alone on its line (“附件：”“附1：”“附件2：”): the lines below name the attachments.
+_ATTACH_MARK = re.compile(r"^附(?:件)?\s*[0-9０-９一二三四五六七八九十]{0,2}\s*[:：]$")
+_ATTACH_STYLES = ("arabic", "ar_paren", "circled", "cn_paren")
 
 
-def _attachment_item(text: str, n: int) -> bool:
+def _attachment_item(text: str, n: int, style: str | None = "arabic") -> bool:
     tok = numbering.parse(text.strip())
     rest = text.strip()[tok.end:].strip() if tok is not None else ""
-    return (tok is not None and tok.style == "arabic" and tok.value == n and 0 < len(rest) <= 40
+    return (tok is not None and (tok.style == style if style else tok.style in _ATTACH_STYLES)
+            and tok.value == n and 0 < len(rest) <= 40
             and not rest.endswith(("。", "；", "！", "？", "：")) and not _INNER_TERM.search(rest))
 
 
@@ -263,6 +273,8 @@ def _heading_of(doc: Document, p: Paragraph, style: tuple | None) -> Heading | N
         return _bold_heading(p, t, *b)
     t = _fullwidth_marks(t)
     if _APPENDIX.match(t) and _followed_by_body(doc, p):
+        if _top_numbered_after(doc, p):
+            return None  # an inline note (“附：活动安排一览” + its text) inside a section
         return Heading(p.start, p.end, 0, "appendix", None, p.text, False, p.index)
     if len(t) <= 16 and not _INNER_TERM.search(t) and role_for(t, None) and not t.endswith("："):
         return Heading(p.start, p.end, 0, "plain", None, p.text.rstrip("。."), False, p.index)
@@ -275,6 +287,21 @@ def _followed_by_body(doc: Document, p: Paragraph) -> bool:
     nxt = doc.paragraphs[p.index + 1] if p.index + 1 < len(doc.paragraphs) else None
     return (not p.text.rstrip().endswith(("（略）", "(略)")) and nxt is not None
             and (nxt.text.endswith(("。", "！", "？", "；")) or len(nxt.text) > 40))
+
+
+def _top_numbered_after(doc: Document, p: Paragraph) -> bool:
+    """An inline “附：……” note in the body: a top-level numbered heading (the style of the report's
+    first numbered heading, numbered on rather than restarting at 1) still follows before any 落款 date line, so the appendix has not begun."""
+    top = next((h.token.style for h in doc.headings if h.token is not None and h.token.style in numbering.HIERARCHY), None)
+    if top is None:
+        return False
+    for q in doc.paragraphs[p.index + 1:]:
+        if DATE_LINE.match(q.text):
+            return False
+        tok = numbering.parse(q.text.strip())
+        if tok is not None and tok.style == top and tok.value > 1 and not q.table and not q.part:
+            return True  # the report's own numbering goes on (an appendix would start again at 一、)
+    return False
 
 
 def _bold_heading(p: Paragraph, t: str, bs: int, be: int) -> Heading:

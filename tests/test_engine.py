@@ -78,7 +78,8 @@ def test_api_select_ignore_same_as_cli():
 
 # ------------------------------------------------------------------ severities and exit codes
 
-INFO_ONLY = "2026年工作总结\n一、主要做法\n1.抓学习\n组织集中学习12次。\n2.抓队伍\n组织培训3次。\n"
+INFO_ONLY = ("2026年工作总结\n一、主要做法\n1.抓学习\n组织集中学习12次。\n2.抓队伍\n组织培训3次。\n"
+             "二、存在的问题\n（一）学习不够深入\n个别同学缺课。\n")
 
 
 def test_exit_0_when_clean(tmp_path, capsys):

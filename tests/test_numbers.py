@@ -107,3 +107,8 @@ def test_every_num_rule_verifies_its_examples_and_cites_gbt_15835():
         assert r.examples["bad"] and r.examples["good"] and r.description
         if r.code != "NUM007":
             assert "GB/T 15835-2011" in r.reference
+
+
+def test_letter_in_a_year():
+    text = "20l9年全校共招收新生420人。\n2O21学年第一学期，2021年开学。\n发布Vol2021年鉴。\n截至2o25年底，建成驿站12个。\n"
+    assert where(text, ["NUM008"]) == [(1, 1, "NUM008"), (2, 1, "NUM008"), (4, 3, "NUM008")]

@@ -60,6 +60,12 @@ BAD_SEPARATORS = ("2026年工作总结\n一.基本情况\n全县学校12所。\n
 ATTACHMENTS = ("某区工作汇报\n一、主要工作\n完成改造42个。\n二、存在的问题\n资金拨付滞后。\n三、下一步打算\n加快进度。\n\n"
                "附件：1．改造项目进度表\n　　　2．养老服务项目进度表\n　　　3．资金拨付情况表\n\n某区人民政府\n2026年7月6日\n")
 
+NAMED_ATTACHMENTS = ("某街道三年工作总结\n一、主要工作\n完成老旧小区改造42个。\n二、存在的问题\n资金拨付滞后。\n"
+                     "附1：\n（1）社区书记述职报告\n（2）街道办主任述职报告\n附2：\n（1）民主测评表\n（2）谈话提纲\n")
+INLINE_NOTE = ("某校创建工作汇报\n一、办学特色\n（一）以活动育人\n开展主题活动12场。\n"
+               "附：主题活动安排一览\n春季运动会、科技节、读书月各一场，均在校内举行。\n"
+               "（二）以课程育人\n开设选修课30门。\n二、办学成果\n（一）学生发展\n升学率稳步提高。\n")
+
 CASES = [
     # ---- STR001 required section missing
     ("STR001", SUMMARY_NO_PLAN, [(4, 1, "STR001")], {}),
@@ -108,10 +114,12 @@ CASES = [
     ("STR005", "一、总体要求\n（一）指导思想\n内容。\n（二）主要目标\n内容。\n二、重点任务\n（三）抓学习\n内容。\n"
                "（四）抓队伍\n内容。\n三、保障措施\n（五）加强领导\n内容。\n", [], {}),
     # ---- STR006 a level skipped (info)
-    ("STR006", "一、主要做法\n1.抓学习\n学习。\n2.抓队伍\n培训。\n", [(2, 1, "STR006")], {}),
+    # a skip used throughout the report is usual 公文 practice: silent
+    ("STR006", "一、主要做法\n1.抓学习\n学习。\n2.抓队伍\n培训。\n", [], {}),
+    ("STR006", "一、工作回顾\n1.办件提速\n办件。\n二、工作打算\n1.扩大覆盖\n覆盖。\n", [], {}),
     ("STR006", "一、主要做法\n（一）抓学习\n1.组织集中学习\n学习。\n", [], {}),
-    # the middle level is used elsewhere in the report: not a skip
-    ("STR006", "一、主要做法\n（一）抓学习\n学习。\n二、存在问题\n1.队伍老化\n老化。\n", [], {}),
+    # （一） under one 一、 but skipped under a sibling: inconsistent
+    ("STR006", "一、主要做法\n（一）抓学习\n学习。\n二、存在问题\n1.队伍老化\n老化。\n", [(5, 1, "STR006")], {}),
     # ---- STR007 levels inverted
     ("STR007", "一、主要做法\n1.抓学习\n学习。\n（一）抓队伍\n培训。\n", [(4, 1, "STR007")], {}),
     ("STR007", "一、主要做法\n（一）抓学习\n1.组织集中学习\n学习。\n（二）抓队伍\n培训。\n", [], {}),
@@ -122,7 +130,7 @@ CASES = [
                "1.建立工作台账\n2．完善制度\n（1）细化分工\n①压实责任\n第一，抓落实。\n一是抓学习。\n", [], {}),
     # ---- STR009 full-width and half-width forms of one style
     ("STR009", "（一）抓学习\n1.组织集中学习\n学习。\n2．开展专题研讨\n研讨。\n(二)抓队伍\n培训。\n",
-     [(4, 1, "STR009"), (6, 1, "STR009")], {}),
+     [(6, 1, "STR009")], {}),
     ("STR009", "（一）抓学习\n1.组织集中学习\n学习。\n2.开展专题研讨\n研讨。\n（二）抓队伍\n培训。\n", [], {}),
     # ---- STR010 empty section
     ("STR010", "一、主要做法\n组织培训3次。\n二、存在的问题\n三、下一步打算\n将加强培训。\n四、几点体会\n",
@@ -131,6 +139,13 @@ CASES = [
     # an attachment note listing several attachments (GB/T 9704-2012 7.3.5): “2．……表” goes on the note
     ("STR010", ATTACHMENTS, [], {}),
     ("STR006", ATTACHMENTS, [], {}),
+    # lines under a bare 附1：/附件： mark name the attachments: no empty sections
+    ("STR010", NAMED_ATTACHMENTS, [], {}),
+    ("STR005", NAMED_ATTACHMENTS, [], {}),
+    # an inline 附： note in the body is not the appendix boundary: numbering goes on around it
+    ("STR005", INLINE_NOTE, [], {}),
+    ("STR007", INLINE_NOTE, [], {}),
+    ("STR010", INLINE_NOTE, [], {}),
     # ---- STR011 a stand-alone heading that is a whole paragraph
     ("STR011", "一、主要做法\n（一）坚持以党建引领为统领持续深化网格化管理服务机制创新推动基层治理体系和治理能力现代化水平不断提升\n"
                "内容。\n", [(2, 1, "STR011")], {}),

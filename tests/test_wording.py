@@ -149,3 +149,11 @@ def test_wd005_noun_phrase_after_lacking_or_before_a_standard_is_not_adverbial()
     text = ("由于缺乏统一的参考标准，分摊方案迟迟定不下来。\n各地执行统一的参考标准。\n"
             "各社区缺少统一的规划，有的小区积极的推进了加装工作。\n")
     assert where(text, ["WD005"]) == [(3, 18, "WD005")]
+
+
+def test_doubled_function_word_and_doubled_word():
+    text = ("离不开全体职工的的共同努力。\n这项改革的的确确减轻了负担，不能不了了之。\n确保活动目的的实现。\n"
+            "营造了风清气正的氛围氛围。\n基层党组织组织有力，优先评先评优。\n一步一步把工作做实。\n")
+    assert where(text, ["WD008", "DUP003"]) == [(1, 8, "WD008"), (4, 9, "DUP003")]
+    fixed = [f.fix for f in findings(text, ["WD008"])]
+    assert [(f.start, f.end, f.replacement) for f in fixed] == [(7, 9, "的")]

@@ -6,6 +6,9 @@ Options:
   ``replace``: a suggestion template (``\\1`` / ``\\g<name>`` allowed); with ``fix: safe``
   it becomes an automatic fix.
   ``ignorecase``: match ASCII letters case-insensitively.
+  ``tokens``: the match and every group in it must start and end on a word boundary of the
+  segmentation (“党组织|组织|有力” is not a doubled 组织组织; “大队|大队长” is not 大队大队);
+  paragraphs are segmented only when the expression matched.
 
 Example (fires on “20XX年”, passes on “2026年”)::
 
@@ -27,6 +30,7 @@ OPTIONS = {
     "group": Opt(str, doc="只标出这个分组（名称或序号）匹配的部分"),
     "replace": Opt(str, doc="建议改法（可用 \\1 等引用分组）"),
     "ignorecase": Opt(bool, default=False, doc="不区分大小写"),
+    "tokens": Opt(bool, default=False, doc="匹配及其各分组的起止都须落在分词的词边界上"),
 }
 DEFAULT_SCOPE = "paragraph"
 
@@ -50,6 +54,8 @@ def run(rule, ctx, units):
             s, e = base + m.start(g), base + m.end(g)
             if s == e or (rule.exceptions and excepted(rule, text, base, s, e)):
                 continue
+            if rule.options.get("tokens") and not _on_boundaries(ctx, base, text, m):
+                continue
             values = {k: v for k, v in m.groupdict().items() if v is not None}
             values["match"] = m.group(g)
             fix = None
@@ -65,3 +71,12 @@ def _whole(m: re.Match, g, sugg: str) -> str:
     whole = m.group(0)
     a, b = m.start(g) - m.start(), m.end(g) - m.start()
     return whole[:a] + sugg + whole[b:]
+
+
+def _on_boundaries(ctx, base: int, text: str, m: re.Match) -> bool:
+    tok = ctx.tagged(base, text)
+    if tok is None:
+        return False
+    edges = set(tok) | {len(text)}
+    spans = [m.span()] + [m.span(i) for i in range(1, (m.re.groups or 0) + 1) if m.start(i) >= 0]
+    return all(a in edges and b in edges for a, b in spans)

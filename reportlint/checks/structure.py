@@ -17,11 +17,13 @@ Option ``check`` picks one of:
 ``restart``          numbering does not restart at 1 under a new parent — unless the report numbers
                      that level straight through on purpose (every later group continues, over
                      at least three groups, as State Council documents number （一）…（二十）);
-``skip``             a level is skipped (1. directly under 一、 while （一） is not used there);
+``skip``             a level is skipped inconsistently (1. directly under one 一、 while other 一、
+                     headings of the report have （一） under them); a skip used throughout is usual;
 ``mixed``            children of one heading use different numbering styles, or a deeper style
                      stands above a shallower one (1. then （一） under it);
 ``sep``              wrong punctuation after a numbering token (一. （一）、 1、 (GB/T 15834 B.3);
-``width``            full-width and half-width forms of one numbering style in one report;
+``width``            full-width and half-width brackets of one numbering style in one report ((一) and
+                     （一）); the dot of 1./1． is left to NUM006 so one problem gives one finding;
 ``empty``            a heading with neither content nor sub-headings;
 ``long_heading``     a stand-alone heading longer than ``max`` characters;
 ``no_headings``      no headings at all in a report longer than ``min_chars`` characters.
@@ -181,7 +183,13 @@ def _restart(rule, doc, prof):
 
 
 def _skip(rule, doc, prof):
-    used = {h.token.style for h in _numbered(doc)}
+    # Skipping a level (一、 straight to 1.) is usual 公文 practice; only a report that uses the
+    # level under some headings of a style and skips it under others is inconsistent.
+    kept: dict = {}  # parent style -> child styles it has directly
+    for h in _numbered(doc):
+        p = doc.headings[h.parent] if h.parent is not None else None
+        if p is not None and p.token is not None and p.token.style in _HIER:
+            kept.setdefault(p.token.style, set()).add(h.token.style)
     for h in _numbered(doc):
         if h.parent is None:
             continue
@@ -190,10 +198,11 @@ def _skip(rule, doc, prof):
             continue
         pr, hr = numbering.RANK[p.token.style], numbering.RANK[h.token.style]
         missing = [s for s in numbering.HIERARCHY if pr < numbering.RANK[s] < hr]
-        if missing and not any(s in used for s in missing) and _first_child(doc, h):
+        used = [s for s in missing if s in kept.get(p.token.style, ())]
+        if used and _first_child(doc, h):
             yield Hit(h.start, h.start + len(h.token.token),
                       {"match": h.token.token, "parent": p.token.token,
-                       "expected": numbering.STYLE_NAMES[missing[0]]})
+                       "expected": numbering.STYLE_NAMES[used[0]]})
 
 
 def _first_child(doc, h) -> bool:
@@ -237,10 +246,7 @@ def _width(rule, doc, prof):
     seen: dict = {}
     for h in _numbered(doc):
         t = h.token
-        if t.style == "arabic":
-            form = "full" if t.sep == "．" or any(c in t.token for c in "０１２３４５６７８９") else (
-                "half" if t.sep == "." else None)
-        elif t.style in ("cn_paren", "ar_paren"):
+        if t.style in ("cn_paren", "ar_paren"):  # 1. vs 1． is NUM006's (one problem, one finding)
             form = "full" if t.token.startswith("（") else "half"
         else:
             form = None

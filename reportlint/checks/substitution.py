@@ -9,6 +9,10 @@ Options:
 With ``fix: safe`` on the rule, each hit's fix replaces the match by ``good``
 (only where ``good`` is a single suggestion, i.e. has no “/”).
 
+With ``tokens: true`` a match may not begin inside a word of the segmentation that ends inside
+it, so a wrong form read across two words (激励|行动 → 励行, 未必|需要 → 必需) is neither reported
+nor fixed.
+
 Speed: each entry is searched on its own, and only in units that contain one of the
 literal strings every match of the entry must contain (found from the parsed
 pattern), so a dictionary of hundreds of entries costs little more than a few
@@ -34,6 +38,7 @@ from ._util import excepted
 SUMMARY = "错误写法 → 正确写法"
 OPTIONS = {
     "swap": Opt(list, True, doc="一组 {bad: 错误写法, good: 正确写法}，可带 note、examples"),
+    "tokens": Opt(bool, default=False, doc="错误写法不得从前一个词的中间开始（“激励|行动”里没有“励行”）"),
 }
 DEFAULT_SCOPE = "paragraph"
 _ENTRY_KEYS = {"bad", "good", "note", "examples"}
@@ -159,5 +164,17 @@ def run(rule, ctx, units):
             s, e = base + m.start(), base + m.end()
             if s == e or (rule.exceptions and excepted(rule, text, base, s, e)):
                 continue
+            if rule.options.get("tokens") and not _whole_words(ctx, base, text, m.start(), m.end()):
+                continue
             fix = Fix(s, e, good) if rule.fix_safe and "/" not in good else None
             yield Hit(s, e, {"match": m.group(0), "suggestion": good, "note": note}, fix)
+
+
+def _whole_words(ctx, base: int, text: str, a: int, b: int) -> bool:
+    """False when the match begins inside a word of the segmentation that ends inside the match
+    (激励|行动 holds no 励行): the wrong form would be read across two correct words. A misspelling
+    itself is often cut oddly (即|然定), so only a word reaching in from the left counts."""
+    tok = ctx.tagged(base, text)
+    if tok is None:
+        return True
+    return not any(s < a < e < b for s, (_, _, e) in tok.items())
