@@ -22,7 +22,6 @@ An archive is read either directly or from a persistent SQLite index (:mod:`.sim
 from __future__ import annotations
 
 import re
-import unicodedata
 import zlib
 from dataclasses import dataclass, field
 
@@ -37,6 +36,8 @@ BUCKET_CAP = 200   # an LSH bucket larger than this is boilerplate by itself
 BOILERPLATE_DF = 5  # a text in this many different files is boilerplate
 SEED = 1
 
+# full-width ASCII (digits, letters, punctuation) and the ideographic space → their narrow forms
+_WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _PLACEHOLDER = re.compile(r"[×╳＊*]+|[XxＸｘ]{2,}|某某+|○○+|[_＿]{2,}")
 _NUMBER = re.compile(r"\d+(?:[.．]\d+)?|[零〇一二三四五六七八九十百千万亿两]+(?=[年月日号个项次名人户家所座条件万亿元%])")
 _UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|镇|乡|街道|社区|村|公司|集团|分厂|学院|大学|医院|中心|局|委员会)")
@@ -53,7 +54,7 @@ def normalise(text: str) -> str:
     >>> normalise("2024年3月5日，西城区共走访126户（占比12.5%）。")
     '#年#月#日,U共走访#户(占比#%)。'
     """
-    t = unicodedata.normalize("NFKC", text)
+    t = text.translate(_WIDE)
     t = _PLACEHOLDER.sub("某", t)
     t = _NUMBER.sub("#", t)
     return _UNIT.sub("U", t)
@@ -112,7 +113,9 @@ def minhash(norm: str):
         _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
     m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, permutations=_TEMPLATE.permutations,
                 scheme=_TEMPLATE.scheme)
-    m.update_batch({norm[i:i + SHINGLE].encode("utf-8") for i in range(max(1, len(norm) - SHINGLE + 1))})
+    raw = norm.encode("utf-32-le")  # 4 bytes a character: shingles are plain byte slices
+    w = 4 * SHINGLE
+    m.update_batch({raw[i:i + w] for i in range(0, max(4, len(raw) - w + 4), 4)})
     return m.hashvalues
 
 
@@ -261,7 +264,6 @@ class Matcher:
             partners.setdefault((m.a, m.pa), {m.a}).add(m.b)
             partners.setdefault((m.b, m.pb), {m.b}).add(m.a)
         boiler_para = {k for k, v in partners.items() if len(v) >= self.boilerplate_df}
-        matched_paras = {(m.a, m.pa, m.b, m.pb) for m in para_matches}
         kept, boiler = [], []
         for m in para_matches:
             if (m.a, m.pa) in boiler_para or (m.b, m.pb) in boiler_para:
@@ -271,9 +273,9 @@ class Matcher:
             own = _minus(m.blocks_a, [(s.start, s.end) for s in files[m.a].paras[m.pa].sentences
                                       if s.hash in boiler_sent])
             if sum(e - s for s, e in own) < MIN_PARA:
-                boiler.append(m)
-                continue
+                continue  # only boilerplate sentences in common: they are listed one by one below
             kept.append(m)
+        matched_paras = {(m.a, m.pa, m.b, m.pb) for m in kept + boiler}
         sent_matches = []
         for h, where in occ.items():
             if len({o[0] for o in where}) < 2:
