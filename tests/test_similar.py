@@ -190,3 +190,29 @@ def test_cli_bad_index_is_a_clear_error(tmp_path, capsys):
     assert cli.main(["similar", str(d), "--against", str(fake), "-q"]) == 2
     err = capsys.readouterr().err
     assert str(fake) in err and "不是 reportlint 查重索引文件" in err
+
+
+def test_batch_similar_html_section_side_by_side(tmp_path):
+    d = tmp_path / "收件"
+    para = "2023年，全区新建社区食堂12个，日均服务老人1500人次，比上年增加了三成，群众满意率达到96%以上。"
+    _write(d, "去年.txt", f"一、工作情况\n{para}\n")
+    _write(d, "今年.txt", f"一、工作情况\n另写的一句话。\n{para.replace('12个', '15个')}\n")
+    out = tmp_path / "r.html"
+    code = cli.main(["batch", str(d), "--similar", "--format", "html", "-o", str(out), "-j", "1", "-q",
+                     "--no-cache", "--select", "PH"])
+    assert code == 0
+    page = out.read_text(encoding="utf-8")
+    assert '<h2 id="similar">查重</h2>' in page
+    assert ('<tr><td class="ln">3</td><td>2023年，全区新建社区食堂1<mark>5</mark>个，') in page
+    assert ('<td class="ln">2</td><td>2023年，全区新建社区食堂1<mark>2</mark>个，') in page
+
+
+def test_batch_similar_text_and_refused_formats(tmp_path, capsys):
+    d = tmp_path / "收件"
+    _write(d, "a.txt", f"{A}\n")
+    _write(d, "b.txt", f"前言。\n{A}\n")
+    assert cli.main(["batch", str(d), "--similar", "-j", "1", "-q", "--no-cache", "--select", "PH"]) == 0
+    text = capsys.readouterr().out
+    assert "\n查重\n" in text and f"  [段落] 第 1 行 ⇄ 第 2 行，相似度 100.0%\n" in text
+    assert cli.main(["batch", str(d), "--similar", "--format", "json", "-q", "--no-cache"]) == 2
+    assert "--similar 只能用于 text 或 html 格式" in capsys.readouterr().err

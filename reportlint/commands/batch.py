@@ -28,6 +28,8 @@ def add_parser(sub) -> None:
     b.add_argument("--cache-dir", metavar="目录", help="缓存目录（默认 ~/.cache/reportlint）")
     b.add_argument("--max-size", type=float, metavar="MB")
     b.add_argument("--quiet", "-q", action="store_true", help="不显示进度条")
+    b.add_argument("--similar", action="store_true", help="同时查重（需要 reportlint[similar]；用于 text、html 格式）")
+    b.add_argument("--against", metavar="往年", help="与 --similar 一起用：往年报告的文件夹或索引文件")
 
 
 def run(args, executor_factory=None) -> int:
@@ -80,6 +82,11 @@ def run(args, executor_factory=None) -> int:
             ext = os.path.splitext(it.path)[1].lower()
             it.direct = ext in CONVERT_HINT or not os.path.isfile(it.path)
     fmt = args.format or first["format"]
+    similar = None
+    if args.against and not args.similar:
+        raise InputError("--against 需要和 --similar 一起使用。", args.against)
+    if args.similar:
+        similar = _similar(args, files, fmt, resolve_jobs(first["jobs"]))
     fail_on = args.fail_on or first["fail-on"]
     tally = Tally()
     out, close = (stdout(), False) if not args.output else (open_output(args.output, newline=""), True)
@@ -89,6 +96,12 @@ def run(args, executor_factory=None) -> int:
         if fmt == "text":
             formatters.get("batch-table").render(stream, out, tally=tally,
                                                  console_width=None if out.isatty() else 160)
+            if similar is not None:
+                out.write("\n查重\n")
+                formatters.get("similar-text").render(similar, out)
+        elif fmt == "html":
+            formatters.get(fmt).render(stream, out, fmt=fmt, color=False if args.output else None,
+                                       ruleset=main_rs, fail_on=fail_on, similar=similar)
         else:
             formatters.get(fmt).render(stream, out, fmt=fmt, color=False if args.output else None,
                                        ruleset=main_rs, fail_on=fail_on)
@@ -107,6 +120,23 @@ def run(args, executor_factory=None) -> int:
         if close:
             out.close()
     return tally.exit_code()
+
+
+def _similar(args, files, fmt, jobs):
+    """``batch --similar``: the copy-detection result over the same files (text and html only)."""
+    from ..errors import InputError, ReportlintError
+    from ..executor import LocalExecutor
+    from ..readers.base import DEFAULT_MAX_BYTES
+    from ..similar import require_extra
+    from ..simindex import compare
+
+    if fmt not in ("text", "html"):
+        raise ReportlintError(f"--similar 只能用于 text 或 html 格式（当前为 {fmt}）；其他格式请用 reportlint similar。")
+    if args.against and not os.path.exists(args.against):
+        raise InputError("找不到往年报告的文件夹或索引文件。", args.against)
+    require_extra()
+    max_bytes = int(args.max_size * 1048576) if args.max_size else DEFAULT_MAX_BYTES
+    return compare(files, LocalExecutor(min(jobs, len(files))), max_bytes, args.against)
 
 
 def open_output(path: str, newline=None):

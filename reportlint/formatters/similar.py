@@ -89,3 +89,52 @@ def render_xlsx(data: dict, stream, **_opts) -> None:
         for c in ws2[col][1:]:
             c.alignment = Alignment(wrap_text=True, vertical="top")
     wb.save(stream)
+
+
+def _marked(a: str, b: str) -> tuple[str, str]:
+    """Both texts escaped, with what differs between them in ``<mark>``."""
+    from difflib import SequenceMatcher
+    from html import escape
+
+    xa, xb = [], []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        sa, sb = escape(a[i1:i2]), escape(b[j1:j2])
+        if tag == "equal":
+            xa.append(sa)
+            xb.append(sb)
+        else:
+            xa.append(f"<mark>{sa}</mark>" if sa else "")
+            xb.append(f"<mark>{sb}</mark>" if sb else "")
+    return "".join(xa), "".join(xb)
+
+
+def html_section(data: dict) -> str:
+    """The 查重 section of the batch HTML page: rates, then each pair side by side, differences marked."""
+    from html import escape
+
+    from .htmlpage import table
+
+    rows = [[f["path"], (f"{f['rate'] * 100:.1f}%", f["rate"]), f["copied_chars"], f["chars"],
+             "、".join(f["partners"]) or "—"]
+            for f in sorted(data["files"], key=lambda f: (-f["rate"], f["path"])) if not f["error"]]
+    out = ['<h2 id="similar">查重</h2>',
+           '<p class="muted">雷同率：本文件中与其他报告相同的文字（去掉标点后计字）所占比例，套话不计；'
+           "标出的是两边不同的地方。</p>",
+           table(["文件", "雷同率", "相同字数", "总字数", "雷同对象"], rows, cls="sortable", numeric=(1, 2, 3))]
+    for p in data["pairs"]:
+        out.append(f'<section class="simpair"><h3>{escape(_side(p["a"], p["a_archive"]))} ⇄ '
+                   f'{escape(_side(p["b"], p["b_archive"]))}</h3>'
+                   f'<p class="muted">{len(p["matches"])} 处，相同 {p["overlap"]} 字</p>')
+        out.append('<table class="sidebyside"><thead><tr><th>行</th><th>文件甲</th><th>行</th><th>文件乙</th>'
+                   "</tr></thead><tbody>")
+        for m in p["matches"]:
+            a, b = _marked(m["text_a"], m["text_b"])
+            out.append(f'<tr><td class="ln">{m["line_a"]}</td><td>{a}</td>'
+                       f'<td class="ln">{m["line_b"]}</td><td>{b}</td></tr>')
+        out.append("</tbody></table></section>")
+    if not data["pairs"]:
+        out.append('<p class="s-ok">没有发现雷同的段落或句子。</p>')
+    if data["boilerplate"]:
+        items = "".join(f"<li>{escape(m['text_a'])}</li>" for m in data["boilerplate"])
+        out.append(f"<h3>套话（不计入雷同率）</h3><ul>{items}</ul>")
+    return "\n".join(out)
