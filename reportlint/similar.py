@@ -36,11 +36,15 @@ BUCKET_CAP = 200   # an LSH bucket larger than this is boilerplate by itself
 BOILERPLATE_DF = 5  # a text in this many different files is boilerplate
 SEED = 1
 
-# full-width ASCII (digits, letters, punctuation) and the ideographic space → their narrow forms
-_WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# full-width digits and letters and the ideographic space → their narrow forms (punctuation is
+# dropped by ``compact`` anyway)
+_WIDE = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for c in range(*r)} \
+    | {0x3000: 0x20}
+_WIDE_RE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")  # only these matter here
 _PLACEHOLDER = re.compile(r"[×╳＊*]+|[XxＸｘ]{2,}|某某+|○○+|[_＿]{2,}")
 _NUMBER = re.compile(r"\d+(?:[.．]\d+)?|[零〇一二三四五六七八九十百千万亿两]+(?=[年月日号个项次名人户家所座条件万亿元%])")
-_UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|镇|乡|街道|社区|村|公司|集团|分厂|学院|大学|医院|中心|局|委员会)")
+_UNIT = re.compile(r"[\u4e00-\u9fff]{2}(?=[省市县区镇乡街社村公集分学大医中局委])"
+                   r"(?:省|市|县|区|镇|乡|街道|社区|村|公司|集团|分厂|学院|大学|医院|中心|局|委员会)")
 # standard openings and closings: boilerplate however few files hold them
 _FORMULA = re.compile(r"(?:报告|汇报|总结|述职|说明|陈述)如下|批评指正|不妥之处|请予评议|请予审议|请审议")
 _TERMINATED = re.compile(r"[。！？；!?;]")
@@ -52,9 +56,9 @@ def normalise(text: str) -> str:
     """The comparable form of a stretch of text (punctuation kept; see :func:`compact`).
 
     >>> normalise("2024年3月5日，西城区共走访126户（占比12.5%）。")
-    '#年#月#日,U共走访#户(占比#%)。'
+    '#年#月#日，U共走访#户（占比#%）。'
     """
-    t = text.translate(_WIDE)
+    t = text.translate(_WIDE) if _WIDE_RE.search(text) else text
     t = _PLACEHOLDER.sub("某", t)
     t = _NUMBER.sub("#", t)
     return _UNIT.sub("U", t)

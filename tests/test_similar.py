@@ -77,7 +77,8 @@ def test_rate_and_partners_of_a_target(planted):
 
 
 def test_normalise_digits_dates_placeholders_units():
-    assert normalise("2024年3月5日，西城区共走访126户（占比12.5%）。") == "#年#月#日,U共走访#户(占比#%)。"
+    assert normalise("2024年3月5日，西城区共走访126户（占比12.5%）。") == "#年#月#日，U共走访#户（占比#%）。"
+    assert normalise("２０２４年共走访１２６户") == "#年共走访#户"
     assert normalise("××镇走访XX户") == normalise("某某镇走访某某户") == "某镇走访某户"
     assert compact("一、总体情况：良好！") == "一总体情况良好"
 
