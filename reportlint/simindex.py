@@ -39,6 +39,7 @@ def is_index(path: str) -> bool:
 class Index:
     def __init__(self, path: str, create: bool = False):
         self.path = path
+        self._next_pid = None
         if not create and not is_index(path):
             raise ReportlintError("不是 reportlint 查重索引文件（请用 reportlint index 生成）。", path)
         try:
@@ -81,7 +82,9 @@ class Index:
             if row is None:
                 continue
             doc = row[0]
-            self.db.execute("DELETE FROM bands WHERE para IN (SELECT id FROM paras WHERE doc = ?)", (doc,))
+            rows = self.db.execute("SELECT id, keys FROM paras WHERE doc = ?", (doc,)).fetchall()
+            self.db.executemany("DELETE FROM bands WHERE key = ? AND para = ?",  # by primary key, no scan
+                                [(int(k), pid) for pid, keys in rows for k in keys.split(",") if k])
             self.db.execute("DELETE FROM sents WHERE doc = ?", (doc,))
             self.db.execute("DELETE FROM paras WHERE doc = ?", (doc,))
             self.db.execute("DELETE FROM docs WHERE id = ?", (doc,))
@@ -96,14 +99,21 @@ class Index:
             size, mtime = -1, -1
         cur = self.db.execute("INSERT INTO docs(path, size, mtime) VALUES (?, ?, ?)", (key, size, mtime))
         doc = cur.lastrowid
+        if self._next_pid is None:
+            self._next_pid = (self.db.execute("SELECT MAX(id) FROM paras").fetchone()[0] or 0) + 1
+        paras, bands, sents = [], [], []
         for p in fu.paras:
-            sents = json.dumps([[s.start, s.end, s.text, s.hash] for s in p.sentences], ensure_ascii=False)
-            pid = self.db.execute("INSERT INTO paras(doc, line, text, norm, sents, keys) VALUES (?, ?, ?, ?, ?, ?)",
-                                  (doc, p.line, p.text, p.norm, sents, ",".join(map(str, p.keys)))).lastrowid
-            if p.keys:
-                self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", [(k, pid) for k in p.keys])
-            if p.sentences:
-                self.db.executemany("INSERT INTO sents VALUES (?, ?, ?)", [(s.hash, doc, pid) for s in p.sentences])
+            pid = self._next_pid
+            self._next_pid += 1
+            paras.append((pid, doc, p.line, p.text, p.norm,
+                          json.dumps([[s.start, s.end, s.text, s.hash] for s in p.sentences], ensure_ascii=False),
+                          ",".join(map(str, p.keys))))
+            bands += [(k, pid) for k in p.keys]
+            sents += [(s.hash, doc, pid) for s in p.sentences]
+        self.db.executemany("INSERT INTO paras(id, doc, line, text, norm, sents, keys) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            paras)
+        self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", bands)
+        self.db.executemany("INSERT INTO sents VALUES (?, ?, ?)", sents)
 
     def commit(self) -> None:
         self.db.commit()
