@@ -75,7 +75,7 @@ def sentence_hash(key: str) -> int:
                           "big") >> 1
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     start: int  # offsets in the paragraph's compact text
     end: int
@@ -83,7 +83,7 @@ class Sentence:
     hash: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     line: int
     text: str            # original line
@@ -92,7 +92,7 @@ class Para:
     keys: tuple = ()     # LSH band keys (empty when too short)
 
 
-@dataclass
+@dataclass(slots=True)
 class FileUnits:
     path: str
     error: str | None = None
@@ -172,7 +172,7 @@ def file_units(item) -> FileUnits:
 
 # ---------------------------------------------------------------- matching
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     kind: str          # "paragraph" or "sentence"
     a: int             # file index
