@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 
 # Order is the order of ``reportlint --help``.
-COMMANDS = ["check", "rules", "outline", "tag", "batch", "summary", "train", "eval", "config", "init", "serve"]
+COMMANDS = ["check", "rules", "outline", "tag", "batch", "summary", "similar", "index", "train", "eval", "config", "init", "serve"]
 _EXTRA: dict = {}  # name -> module-like object registered in-process
 
 

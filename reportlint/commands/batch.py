@@ -33,6 +33,8 @@ def add_parser(sub) -> None:
     b.add_argument("--no-color", action="store_true", help="不使用颜色")
     b.add_argument("--annotate", metavar="文件夹",
                    help="为每个能读取的报告另存一份带批注和修订的 Word 文件到该文件夹（保留子文件夹结构）")
+    b.add_argument("--similar", action="store_true", help="同时查重（需要 reportlint[similar]；用于 text、html 格式）")
+    b.add_argument("--against", metavar="往年", help="与 --similar 一起用：往年报告的文件夹或索引文件")
 
 
 def run(args, executor_factory=None) -> int:
@@ -85,6 +87,11 @@ def run(args, executor_factory=None) -> int:
             ext = os.path.splitext(it.path)[1].lower()
             it.direct = unreadable(ext) or not os.path.isfile(it.path)
     fmt = args.format or first["format"]
+    similar = None
+    if args.against and not args.similar:
+        raise InputError("--against 需要和 --similar 一起使用。", args.against)
+    if args.similar:
+        similar = _similar(args, files, fmt, resolve_jobs(first["jobs"]))
     fail_on = args.fail_on or first["fail-on"]
     tally = Tally()
     binary = formatters.is_binary(fmt)
@@ -97,6 +104,12 @@ def run(args, executor_factory=None) -> int:
         if fmt == "text":
             formatters.get("batch-table").render(stream, out, tally=tally,
                                                  console_width=None if out.isatty() else 160)
+            if similar is not None:
+                out.write("\n查重\n")
+                formatters.get("similar-text").render(similar, out)
+        elif fmt == "html":
+            formatters.get(fmt).render(stream, out, fmt=fmt, color=False if args.output else None,
+                                       ruleset=main_rs, fail_on=fail_on, similar=similar)
         else:
             formatters.get(fmt).render(stream, out, fmt=fmt, color=False if args.output else None,
                                        ruleset=main_rs, fail_on=fail_on)
@@ -157,6 +170,23 @@ def _isatty(stream) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def _similar(args, files, fmt, jobs):
+    """``batch --similar``: the copy-detection result over the same files (text and html only)."""
+    from ..errors import InputError, ReportlintError
+    from ..executor import LocalExecutor
+    from ..readers.base import DEFAULT_MAX_BYTES
+    from ..similar import require_extra
+    from ..simindex import compare
+
+    if fmt not in ("text", "html"):
+        raise ReportlintError(f"--similar 只能用于 text 或 html 格式（当前为 {fmt}）；其他格式请用 reportlint similar。")
+    if args.against and not os.path.exists(args.against):
+        raise InputError("找不到往年报告的文件夹或索引文件。", args.against)
+    require_extra()
+    max_bytes = int(args.max_size * 1048576) if args.max_size else DEFAULT_MAX_BYTES
+    return compare(files, LocalExecutor(min(jobs, len(files))), max_bytes, args.against)
 
 
 def open_output(path: str, newline=None, binary: bool = False):

@@ -19,11 +19,11 @@ def add_parser(sub) -> None:
                    help="另外允许的主机名（用 --host 对外开放时，填别人访问时用的名字或 IP），可多次使用")
     s.add_argument("--open", action="store_true", help="启动后用浏览器打开页面")
     add_rule_opts(s)
-    s.add_argument("--fail-on", choices=FAIL_ON)
+    s.add_argument("--fail-on", choices=FAIL_ON, help="文件状态按哪一级问题算“有问题”（error、warning 或 info）")
     s.add_argument("--jobs", "-j", type=int, metavar="N", help="进程数（默认使用全部 CPU 核）")
     s.add_argument("--max-upload", type=float, default=30, metavar="MB", help="一次上传的总大小上限（默认 30 MB）")
     s.add_argument("--max-files", type=int, default=200, metavar="N", help="一次上传的文件数上限（默认 200）")
-    s.add_argument("--max-size", type=float, metavar="MB")
+    s.add_argument("--max-size", type=float, metavar="MB", help="单个文件大小上限（默认 20 MB）")
     s.add_argument("--no-cache", action="store_true", help="不使用缓存")
     s.add_argument("--cache-dir", metavar="目录", help="缓存目录（默认 ~/.cache/reportlint）")
 

@@ -51,6 +51,9 @@ REGISTRY: dict[str, tuple[str, str, dict, str | None]] = {
     "rule-text": ("rules", "render_rule", {"fmt": "text"}, None),
     "rule-json": ("rules", "render_rule", {"fmt": "json"}, None),
     "kinds-markdown": ("kinds", "render", {}, None),
+    "similar-text": ("similar", "render_text", {}, None),
+    "similar-json": ("similar", "render_json", {}, None),
+    "similar-xlsx": ("similar", "render_xlsx", {}, None),
 }
 SUMMARY_FORMATS = tuple(n[len("summary-"):] for n in REGISTRY if n.startswith("summary-"))
 _EXTRA: dict = {}  # name -> (object with render(), --format group), registered in-process

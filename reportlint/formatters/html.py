@@ -55,7 +55,7 @@ def problems_cell(findings):
     return (f"{escape(top)}{hidden}", top)
 
 
-def render(reports, stream, **_):
+def render(reports, stream, similar=None, **_):
     from .batch_table import row_of
     from .htmlpage import page, table
 
@@ -97,4 +97,8 @@ def render(reports, stream, **_):
         "<h2>各文件的问题</h2>",
         "".join(details) or '<p class="s-ok">所有文件都没有发现问题。</p>',
     ]
+    if similar is not None:  # batch --similar
+        from .similar import html_section
+
+        body.append(html_section(similar))
     stream.write(page("reportlint 批量检查报告", "\n".join(body)))

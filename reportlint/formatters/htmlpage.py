@@ -30,6 +30,8 @@ ol.findings{padding-left:22px}ol.findings li{margin:6px 0}code{background:#f6f8f
 padding:2px 8px;margin:2px 0;white-space:pre-wrap;word-break:break-all}.src .ln{color:var(--muted);margin-right:8px}
 mark{background:#ffd33d;padding:0 1px}.sugg{color:var(--ok)}input[type=search]{padding:4px 8px;width:320px;font:inherit}
 svg{max-width:100%;height:auto}svg text{font-family:inherit}.chart{margin:8px 0 20px}
+table.sidebyside{table-layout:fixed;width:100%}table.sidebyside td{vertical-align:top;white-space:pre-wrap;
+word-break:break-all}table.sidebyside td.ln,table.sidebyside th:nth-child(odd){width:3.5em;color:var(--muted)}
 """
 
 JS = r"""
