@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .readers import CONVERT_HINT, DEFAULT_MAX_BYTES, supported
 
+from .executor import LOST_MESSAGE
 from .vocab import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 
@@ -81,6 +82,13 @@ def check_task(task):
 
     path, opts, rules_key = task
     return report.check_path(path, load_ruleset(list(rules_key)), opts)
+
+
+def lost_row(task, message: str):
+    """The row of a file whose check kept killing cluster workers."""
+    from .report import FileReport
+
+    return FileReport(task[0], error=message)
 
 
 # ---------------------------------------------------------------- planning and streaming
@@ -187,7 +195,8 @@ class Batch:
             elif rep is None and not it.hit:
                 rep = next(miss_iter)
                 self.checked += 1
-                if self.cache is not None and it.key:  # read errors here depend on content alone
+                if self.cache is not None and it.key and rep.error != LOST_MESSAGE:
+                    # read errors here depend on content alone; a lost worker does not
                     self.cache.put(it.key, rep)
             elif rep is None:  # listed in the cache but unreadable there: check here
                 rep = check_task((it.path, it.opts, it.rules_key))

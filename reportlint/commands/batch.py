@@ -5,7 +5,7 @@ import os
 import sys
 import time
 
-from ._common import FAIL_ON, add_rule_opts, overrides, stdout
+from ._common import FAIL_ON, add_executor_opts, add_rule_opts, make_executor, overrides, stdout
 
 NAME = "batch"
 HELP = "批量检查一个或多个文件夹中的报告"
@@ -28,12 +28,13 @@ def add_parser(sub) -> None:
     b.add_argument("--cache-dir", metavar="目录", help="缓存目录（默认 ~/.cache/reportlint）")
     b.add_argument("--max-size", type=float, metavar="MB")
     b.add_argument("--quiet", "-q", action="store_true", help="不显示进度条")
+    add_executor_opts(b)
 
 
 def run(args, executor_factory=None) -> int:
     from .. import config as cfgmod
     from .. import formatters
-    from ..batch import Batch, Item, Tally, discover, local_executor
+    from ..batch import Batch, Item, Tally, discover, init_worker, lost_row
     from ..errors import InputError
     from ..executor import resolve_jobs
     from ..readers import CONVERT_HINT
@@ -72,7 +73,10 @@ def run(args, executor_factory=None) -> int:
         from ..cache import run_salt
 
         salts = {k: run_salt(rs) for k, rs in rulesets.items()}
-    batch = Batch(items, resolve_jobs(first["jobs"]), cache, executor_factory or local_executor)
+    if executor_factory is None:
+        def executor_factory(jobs, keys):
+            return make_executor(first, jobs, init_worker, (keys,), lost_row)
+    batch = Batch(items, resolve_jobs(first["jobs"]), cache, executor_factory)
     if cache is not None:
         batch.plan(salts)
     else:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from ._common import overrides, stdout
+from ._common import add_executor_opts, make_executor, overrides, stdout
 
 NAME = "summary"
 HELP = "统计分析一批历史报告（结构、段落类型、套话密度……）"
@@ -20,6 +20,7 @@ def add_parser(sub) -> None:
     s.add_argument("--top", type=int, default=20, metavar="N", help="高频词、常见结构各列出前 N 个")
     s.add_argument("--jobs", "-j", type=int, metavar="N", help="进程数（默认使用全部 CPU 核）")
     s.add_argument("--quiet", "-q", action="store_true", help="不显示进度条")
+    add_executor_opts(s)
 
 
 def run(args) -> int:
@@ -27,9 +28,9 @@ def run(args) -> int:
     from .. import formatters
     from ..batch import discover
     from ..errors import InputError
-    from ..executor import LocalExecutor, resolve_jobs
+    from ..executor import resolve_jobs
     from ..rulecache import load_ruleset
-    from ..summary import analyse_task, init_worker
+    from ..summary import analyse_task, init_worker, lost_record
     from ..summary_stats import Aggregate
     from ..vocab import EXIT_ERROR, EXIT_OK
     from .batch import open_output
@@ -43,7 +44,7 @@ def run(args) -> int:
     rs = load_ruleset(list(rules_key))
     jobs = resolve_jobs(args.jobs or cfg["jobs"])
     agg = Aggregate(rs, top=args.top)
-    ex = LocalExecutor(min(jobs, len(files)), init_worker, ([rules_key],))
+    ex = make_executor(cfg, min(jobs, len(files)), init_worker, ([rules_key],), lost_record)
     show = not args.quiet and os.isatty(2)
     records = ex.imap(analyse_task, [(p, rules_key) for p in files])
     if show:
