@@ -139,13 +139,17 @@ class DaskExecutor:
     joins or restarts). At most ``window`` chunks are in flight, so the client's memory does not
     grow with the number of items. A chunk whose worker dies is retried by the scheduler; a chunk
     the scheduler gives up on (``KilledWorker``, after ``distributed.scheduler.allowed-failures``
-    deaths) is split and its items retried one by one; an item that still kills its worker is
-    answered by ``on_lost(item, message)`` — an error row — so the run goes on and never hangs.
+    deaths) is split and its items retried one at a time; an item that still kills its worker is
+    answered by ``on_lost(item, message)`` — an error row — so the run goes on and never hangs
+    (a chunk that takes longer than ``task_timeout`` seconds is treated the same way).
+    (A worker's death counts against every task it held, so an innocent item running beside a
+    killer on the same worker could, rarely, be blamed with it.)
     """
 
     def __init__(self, scheduler=None, initializer: Callable | None = None, initargs: tuple = (),
                  chunksize: int = 16, window: int | None = None, ship_files: bool = False,
-                 on_lost: Callable | None = None, client=None, timeout: float = 30):
+                 on_lost: Callable | None = None, client=None, timeout: float = 30,
+                 task_timeout: float = 600):
         self.scheduler = scheduler
         self.initializer = initializer
         self.initargs = initargs
@@ -153,7 +157,8 @@ class DaskExecutor:
         self.window = window
         self.ship_files = ship_files
         self.on_lost = on_lost
-        self.timeout = timeout
+        self.timeout = timeout  # connecting to the scheduler
+        self.task_timeout = task_timeout  # one chunk, then one item, at most this long
         self._client = client
         self._own_client = client is None
         self.jobs = 0  # workers seen when the run started (shown in batch's closing line)
@@ -231,12 +236,15 @@ class DaskExecutor:
         from distributed import KilledWorker
 
         try:
-            return fut.result()
+            return fut.result(timeout=self.task_timeout)
         except KilledWorker:
             pass
-        if len(chunk) > 1:  # which item killed the workers? retry each alone
-            singles = [([entry], self._submit(client, fn, [entry])) for entry in chunk]
-            return [r for c, f in singles for r in self._collect(client, fn, c, f)]
+        except TimeoutError:  # a stuck worker must not hang the run: treat it as a lost one
+            fut.cancel()
+        if len(chunk) > 1:  # which item killed the workers? retry each alone, one after the other
+            # (a worker's death also counts against every task it held: singles submitted together
+            # would be blamed for each other)
+            return [r for entry in chunk for r in self._collect(client, fn, [entry], self._submit(client, fn, [entry]))]
         entry = chunk[0]
         item = entry[0] if self.ship_files else entry
         self.lost += 1
