@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .readers import CONVERT_HINT, DEFAULT_MAX_BYTES, reader_identity, supported, unreadable
 
+from .executor import LOST_MESSAGE
 from .vocab import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 
@@ -143,6 +144,13 @@ def check_task(task):
     return report.check_path(path, load_ruleset(list(rules_key)), opts)
 
 
+def lost_row(task, message: str):
+    """The row of a file whose check kept killing cluster workers."""
+    from .report import FileReport
+
+    return FileReport(task[0], error=message)
+
+
 # ---------------------------------------------------------------- planning and streaming
 
 @dataclass(slots=True)
@@ -249,8 +257,9 @@ class Batch:
                 rep = next(miss_iter)
                 self.checked += 1
                 converted = os.path.splitext(it.path)[1].lower() in CONVERT_HINT
-                if self.cache is not None and it.key and not (rep.error and converted):
-                    # read errors depend on content alone, except a conversion that may work tomorrow
+                if self.cache is not None and it.key and rep.error != LOST_MESSAGE and not (rep.error and converted):
+                    # read errors depend on content alone, except a conversion that may work tomorrow;
+                    # a lost worker does not depend on the file at all
                     self.cache.put(it.key, rep)
             elif rep is None:  # listed in the cache but unreadable there: check here
                 rep = check_task((it.path, it.opts, it.rules_key))

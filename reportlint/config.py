@@ -27,12 +27,14 @@ from .vocab import SEVERITIES
 KEYS = {
     "profile": str, "select": list, "ignore": list, "extend-select": list,
     "per-file-ignores": dict, "severity": dict, "rules": list, "fail-on": str, "year": int,
-    "jobs": int, "format": str, "max-size": (int, float),
+    "jobs": int, "format": str, "max-size": (int, float), "executor": dict,
 }
+EXECUTOR_KEYS = {"kind": str, "scheduler": str, "ship-files": bool}
+EXECUTOR_KINDS = ("local", "dask")
 DEFAULTS = {
     "profile": None, "select": None, "ignore": [], "extend-select": [], "per-file-ignores": {},
     "severity": {}, "rules": [], "fail-on": "warning", "year": None, "jobs": 0, "format": "text",
-    "max-size": 20,
+    "max-size": 20, "executor": {},
 }
 DEFAULT_SOURCE = "默认值"
 CLI_SOURCE = "命令行"
@@ -222,6 +224,8 @@ def validate(data: dict, path: str | None) -> dict:
             for v in value:
                 if not os.path.isdir(v):
                     raise _bad(key, f"中的文件夹不存在：{v}（相对路径以配置文件所在文件夹为准）。", path)
+        elif key == "executor":
+            value = _executor_table(value, path)
         elif key == "jobs" and value < 0:
             raise _bad(key, "不能为负数（0 表示使用全部 CPU 核）。", path)
         elif key == "year" and not 1949 <= value <= 2100:
@@ -232,6 +236,20 @@ def validate(data: dict, path: str | None) -> dict:
             raise _bad(key, "不能为空；不写则自动识别报告类型。", path)
         out[key] = value
     return out
+
+
+def _executor_table(value: dict, path: str | None) -> dict:
+    for k, v in value.items():
+        typ = EXECUTOR_KEYS.get(k)
+        if typ is None:
+            raise _bad(f"executor.{k}", f"：未知的键（可用：{'、'.join(EXECUTOR_KEYS)}）。", path)
+        if not isinstance(v, typ):
+            raise _bad(f"executor.{k}", "应为 true 或 false。" if typ is bool else "应为文本（加英文双引号）。", path)
+    if value.get("kind", "local") not in EXECUTOR_KINDS:
+        raise _bad("executor.kind", "只能是 local（本机进程，默认）或 dask（Dask 集群）。", path)
+    if value.get("kind") == "dask" and not value.get("scheduler", "").strip():
+        raise _bad("executor.scheduler", "使用 dask 时必须写调度器地址，如 \"tcp://10.0.0.5:8786\"。", path)
+    return dict(value)
 
 
 def check_profile(cfg: "Config", profiles: dict) -> None:
@@ -276,6 +294,10 @@ def resolve(given: Overrides | None = None, start: str | None = None, source: st
     if given.severity:
         cfg.values["severity"] = {**cfg.values["severity"], **dict(given.severity)}
         cfg.sources["severity"] = _joined(cfg.sources["severity"], source)
+    ex = {key: getattr(given, attr) for attr, key in Overrides.EXECUTOR.items() if getattr(given, attr) is not None}
+    if ex:
+        cfg.values["executor"] = _executor_table({**cfg.values["executor"], **ex}, None)
+        cfg.sources["executor"] = _joined(cfg.sources["executor"], source)
     extra = given.rules
     if extra:
         cfg.values["rules"] = list(cfg.values["rules"]) + [os.path.abspath(r) for r in extra]
@@ -409,6 +431,12 @@ fail-on = "warning"
 
 # 单个文件大小上限（MB）
 # max-size = 20
+
+# 在 Dask 集群上运行 batch、summary（需 pip install 'reportlint[dask]'；不写则用本机进程）
+# [executor]
+# kind = "dask"                        # local（默认）或 dask
+# scheduler = "tcp://10.0.0.5:8786"    # 调度器地址
+# ship-files = false                   # true：由本机读取文件发给集群；false：各机器读共享文件夹
 
 # 调整某条规则（或某类规则）的级别：error、warning、info
 # [severity]

@@ -90,6 +90,12 @@ class Overrides:
     format: str | None = None
     jobs: int | None = None
     max_size: float | None = None
+    executor: str | None = None  # "local" or "dask"
+    scheduler: str | None = None  # a Dask scheduler address, tcp://HOST:PORT
+    ship_files: bool | None = None  # ship file bytes to the cluster instead of sharing a folder
+
+    # the settings that go into the [executor] table: Overrides field -> key in that table
+    EXECUTOR = {"executor": "kind", "scheduler": "scheduler", "ship_files": "ship-files"}
 
     def __post_init__(self):
         for name in ("select", "extend_select", "ignore", "rules"):

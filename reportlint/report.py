@@ -1,7 +1,7 @@
 """FileReport and the per-file pipeline (a pure function: path + rules + options → FileReport)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .errors import ReportlintError
 from .finding import Finding
@@ -35,6 +35,10 @@ class FileReport:
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
+
+    def with_path(self, path: str) -> "FileReport":
+        """The same report for a file read from a copy (e.g. one shipped to a cluster worker)."""
+        return replace(self, path=path, findings=[replace(f, path=path) for f in self.findings])
 
 
 def build_document(source, ruleset, opts: Options):

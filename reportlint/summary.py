@@ -68,6 +68,11 @@ def init_worker(rules_keys) -> None:
     _STATE["stop"] = load_stopwords()
 
 
+def lost_record(task, message: str) -> dict:
+    """The record of a file whose analysis kept killing cluster workers."""
+    return {"path": task[0], "error": message}
+
+
 def skeleton(doc) -> list[str]:
     """Top-level section roles in order; consecutive repeats merged."""
     out: list[str] = []

@@ -12,7 +12,7 @@ PKG = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 
 # Bottom to top; a module may import its own layer or any layer below (docs/ARCHITECTURE.md).
 LAYERS = [
     ("base", {"vocab", "paths", "errors", "options", "finding", "numbering", "recache", "safe_regex", "ruleyaml",
-              "executor", "progress"}),
+              "executor", "progress", "dask_plugin"}),
     ("readers", {"readers"}),
     ("document", {"document", "profiles", "tokenize", "suppress", "outline"}),
     ("analysis", {"classify", "context", "checks"}),
@@ -174,10 +174,11 @@ def test_check_kinds_do_no_file_io():
 
 def test_check_path_static_imports_stay_light():
     """What ``reportlint check`` may import at module level (run-time proof: test_startup.py)."""
-    heavy = {"sklearn", "spacy", "numpy", "scipy", "pandas", "torch"}
+    heavy = {"sklearn", "spacy", "numpy", "scipy", "pandas", "torch", "dask", "distributed"}
     for m, path in MODULES.items():
-        if m in ("reportlint.classify.train", "reportlint.spacy_component"):
-            continue  # scikit-learn's and spaCy's homes: only train/eval and spaCy's plug-in load them
+        if m in ("reportlint.classify.train", "reportlint.spacy_component", "reportlint.dask_plugin"):
+            continue  # scikit-learn's, spaCy's and Dask's homes: only train/eval, spaCy's plug-in and
+            # a Dask executor load them
         with open(path, encoding="utf-8") as fh:
             tree = ast.parse(fh.read())
         top_level = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]

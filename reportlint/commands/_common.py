@@ -68,7 +68,29 @@ def overrides(args):
     return Overrides(config=get("config"), isolated=bool(get("isolated")), select=get("select"),
                      extend_select=get("extend_select"), ignore=get("ignore"), rules=get("rules"),
                      profile=get("profile"), year=get("year"), fail_on=get("fail_on"), format=get("format"),
-                     jobs=get("jobs"), max_size=get("max_size"))
+                     jobs=get("jobs"), max_size=get("max_size"), executor=get("executor"),
+                     scheduler=get("scheduler"), ship_files=get("ship_files"))
+
+
+def add_executor_opts(p: argparse.ArgumentParser) -> None:
+    """Where the per-file work runs: local processes (default) or a Dask cluster."""
+    g = p.add_argument_group("分布式运行（需 pip install 'reportlint[dask]'）")
+    g.add_argument("--executor", choices=("local", "dask"), help="local：本机进程（默认）；dask：Dask 集群")
+    g.add_argument("--scheduler", metavar="地址", help="Dask 调度器地址，如 tcp://10.0.0.5:8786")
+    g.add_argument("--ship-files", action="store_true", default=None,
+                   help="由本机读取文件、分批发给集群（各机器没有共享文件夹时用）")
+
+
+def make_executor(cfg, jobs: int, initializer, initargs: tuple, on_lost):
+    """The executor the configuration asks for (``[executor]`` / ``--executor``): local processes,
+    or a Dask cluster at ``scheduler``."""
+    from ..executor import DaskExecutor, LocalExecutor
+
+    ex = cfg["executor"]
+    if ex.get("kind", "local") != "dask":
+        return LocalExecutor(jobs, initializer, initargs)
+    return DaskExecutor(ex["scheduler"], initializer, initargs, ship_files=bool(ex.get("ship-files")),
+                        on_lost=on_lost)
 
 
 def training_ready(command: str, corpus: str | None) -> str:

@@ -5,7 +5,7 @@ import os
 import sys
 import time
 
-from ._common import FAIL_ON, add_rule_opts, overrides, stdout
+from ._common import FAIL_ON, add_executor_opts, add_rule_opts, make_executor, overrides, stdout
 
 NAME = "batch"
 HELP = "批量检查一个或多个文件夹中的报告"
@@ -35,12 +35,13 @@ def add_parser(sub) -> None:
                    help="为每个能读取的报告另存一份带批注和修订的 Word 文件到该文件夹（保留子文件夹结构）")
     b.add_argument("--similar", action="store_true", help="同时查重（需要 reportlint[similar]；用于 text、html 格式）")
     b.add_argument("--against", metavar="往年", help="与 --similar 一起用：往年报告的文件夹或索引文件")
+    add_executor_opts(b)
 
 
 def run(args, executor_factory=None) -> int:
     from .. import config as cfgmod
     from .. import formatters
-    from ..batch import Batch, Item, Tally, discover, local_executor
+    from ..batch import Batch, Item, Tally, discover, init_worker, lost_row
     from ..errors import InputError
     from ..executor import resolve_jobs
     from ..readers import unreadable
@@ -79,7 +80,10 @@ def run(args, executor_factory=None) -> int:
         from ..cache import run_salt
 
         salts = {k: run_salt(rs) for k, rs in rulesets.items()}
-    batch = Batch(items, resolve_jobs(first["jobs"]), cache, executor_factory or local_executor)
+    if executor_factory is None:
+        def executor_factory(jobs, keys):
+            return make_executor(first, jobs, init_worker, (keys,), lost_row)
+    batch = Batch(items, resolve_jobs(first["jobs"]), cache, executor_factory)
     if cache is not None:
         batch.plan(salts)
     else:

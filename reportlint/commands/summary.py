@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from ._common import overrides, stdout
+from ._common import add_executor_opts, make_executor, overrides, stdout
 
 NAME = "summary"
 HELP = "统计分析一批历史报告（结构、段落类型、套话密度……）"
@@ -23,6 +23,7 @@ def add_parser(sub) -> None:
     s.add_argument("--no-ignore", action="store_true", help="不理会 .gitignore（默认跳过 .gitignore 忽略的文件）")
     s.add_argument("--no-cache", action="store_true", help="不使用缓存，全部重新分析")
     s.add_argument("--cache-dir", metavar="目录", help="缓存目录（默认 ~/.cache/reportlint）")
+    add_executor_opts(s)
 
 
 def run(args) -> int:
@@ -30,9 +31,9 @@ def run(args) -> int:
     from .. import formatters
     from ..batch import discover
     from ..errors import InputError
-    from ..executor import LocalExecutor, resolve_jobs
+    from ..executor import resolve_jobs
     from ..rulecache import load_ruleset
-    from ..summary import analyse_task, init_worker
+    from ..summary import analyse_task, init_worker, lost_record
     from ..summary_stats import Aggregate
     from ..vocab import EXIT_ERROR, EXIT_OK
     from .batch import open_output
@@ -58,7 +59,7 @@ def run(args) -> int:
     todo = [p for p in files if keys.get(p) not in cached]
     fresh = iter(())
     if todo:
-        ex = LocalExecutor(min(jobs, len(todo)), init_worker, ([rules_key],))
+        ex = make_executor(cfg, min(jobs, len(todo)), init_worker, ([rules_key],), lost_record)
         fresh = ex.imap(analyse_task, [(p, rules_key) for p in todo])
     records = _records(files, keys, cached, fresh, cache)
     show = not args.quiet and os.isatty(2)
