@@ -15,6 +15,10 @@ def scores(feats: set, model) -> list[float]:
     v = 1/√|feats| that :func:`~reportlint.classify.features.featurize` gives it)."""
     v = 1.0 / math.sqrt(len(feats)) if feats else 0.0
     b = model["intercept"]
+    if getattr(model, "ints", None) is not None:  # exact integer sums (weights × 1000), any core
+        from .core import sums
+
+        return [bi + v * (k / 1000) for bi, k in zip(b, sums(feats, model))]
     if hasattr(model, "columns"):  # predict.CompactModel: weights as flat arrays
         get = model.index.get
         js = [j for f in feats if (j := get(f)) is not None]
