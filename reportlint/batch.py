@@ -126,13 +126,14 @@ def discover(paths, include=None, exclude=None, gitignore: bool = True) -> list[
 def init_worker(rules_keys) -> None:
     """Load the rules, the tokenizer and the classifier once per worker process."""
     from . import tokenize
+    from .classify.core import prepare
     from .classify.predict import load_model
     from .rulecache import load_ruleset
 
     for k in rules_keys:
         load_ruleset(list(k))
     tokenize._engine()
-    load_model()
+    prepare(load_model())  # the packed pure-Python table, unless the compiled core is there
 
 
 def check_task(task):

@@ -15,13 +15,24 @@ def scores(feats: set, model) -> list[float]:
     v = 1/√|feats| that :func:`~reportlint.classify.features.featurize` gives it)."""
     v = 1.0 / math.sqrt(len(feats)) if feats else 0.0
     b = model["intercept"]
+    if getattr(model, "ints", None) is not None:  # exact integer sums (weights × 1000), any core
+        from .core import sums
+
+        return [bi + v * (k / 1000) for bi, k in zip(b, sums(feats, model))]
     if hasattr(model, "columns"):  # predict.CompactModel: weights as flat arrays
         get = model.index.get
         js = [j for f in feats if (j := get(f)) is not None]
         return [bi + v * sum(map(col.__getitem__, js)) for bi, col in zip(b, model.columns())]
     weights = model["weights"]
     ws = [w for f in feats if (w := weights.get(f)) is not None]
-    return [bi + v * sum(col) for bi, col in zip(b, zip(*ws))] if ws else list(b)
+    if not ws:
+        return list(b)
+    cols = list(zip(*ws))
+    # the same exact integer arithmetic as the compact model when the weights are multiples of 0.001
+    ks = [sum(round(w * 1000) for w in col) for col in cols]
+    if all(round(x * 1000) / 1000 == x for x in b) and all(round(w * 1000) / 1000 == w for col in cols for w in col):
+        return [bi + v * (k / 1000) for bi, k in zip(b, ks)]
+    return [bi + v * sum(col) for bi, col in zip(b, cols)]
 
 
 def softmax_scores(feats: set, model) -> dict[str, float]:

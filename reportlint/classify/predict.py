@@ -20,7 +20,7 @@ from collections.abc import Mapping
 
 MODEL_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "model.json")
 _MODEL = None
-_MAGIC = b"RLMODEL1"
+_MAGIC = b"RLMODEL2"
 
 
 def load_model(path: str | None = None):
@@ -39,14 +39,18 @@ class CompactModel(Mapping):
     """The JSON model's numbers in two flat pieces: ``index`` (feature → row) and ``rows``
     (float64, ``len(labels)`` per feature). ``model["weights"]`` rebuilds the dict on demand."""
 
-    def __init__(self, meta: dict, names: list[str], rows):
+    def __init__(self, meta: dict, names: list[str], rows, ints=None):
         self.labels = meta["labels"]
         self.intercept = meta["intercept"]
         self.meta = meta  # every key of the JSON model but ``weights``
         self.index = dict(zip(names, range(len(names))))
         self.rows = rows
+        # int32 weights × 1000 when every weight and intercept is a multiple of 0.001 (the shipped
+        # model): scored by exact integer sums (:mod:`.core`); None → float sums
+        self.ints = ints
         self._dict = None
         self._columns = None
+        self._int_columns = None
 
     def columns(self) -> list:
         """The weights label by label: one array per label, indexed like ``index``."""
@@ -54,6 +58,13 @@ class CompactModel(Mapping):
             n = len(self.labels)
             self._columns = [self.rows[i::n] for i in range(n)]
         return self._columns
+
+    def int_columns(self) -> list:
+        """The integer weights label by label (like :meth:`columns`)."""
+        if self._int_columns is None:
+            n = len(self.labels)
+            self._int_columns = [self.ints[i::n] for i in range(n)]
+        return self._int_columns
 
     def _full(self) -> dict:
         if self._dict is None:
@@ -109,11 +120,17 @@ def _load_compact(path: str) -> CompactModel:
             raise ValueError("stale compact model")
         off = 12 + hlen
         names = data[off:off + header["names"]].decode("utf-8").split("\n") if header["names"] else []
+        nw = len(names) * len(header["meta"]["labels"])
         rows = array.array("d")
-        rows.frombytes(data[off + header["names"]:])
-        if len(rows) != len(names) * len(header["meta"]["labels"]):
+        start = off + header["names"]
+        rows.frombytes(data[start:start + 8 * nw])
+        ints = None
+        if header["ints"]:
+            ints = array.array("i")
+            ints.frombytes(data[start + 8 * nw:])
+        if len(rows) != nw or (ints is not None and len(ints) != nw):
             raise ValueError("truncated compact model")
-        return CompactModel(header["meta"], names, rows)
+        return CompactModel(header["meta"], names, rows, ints)
     except (OSError, ValueError, KeyError, TypeError):
         pass
     with open(path, encoding="utf-8") as fh:
@@ -121,20 +138,39 @@ def _load_compact(path: str) -> CompactModel:
     names = list(model["weights"])
     rows = array.array("d", [w for f in names for w in model["weights"][f]])
     meta = {k: v for k, v in model.items() if k != "weights"}
+    ints = exact_ints(rows, meta["intercept"])
     blob = "\n".join(names).encode("utf-8")
-    header = {"meta": meta, "names": len(blob), "source": [st.st_size, st.st_mtime_ns], "byteorder": sys.byteorder}
-    cm = CompactModel(meta, names, rows)
+    header = {"meta": meta, "names": len(blob), "source": [st.st_size, st.st_mtime_ns], "byteorder": sys.byteorder,
+              "ints": ints is not None}
+    cm = CompactModel(meta, names, rows, ints)
     cm._dict = model
     try:  # write atomically; a read-only cache folder just means parsing the JSON each time
         os.makedirs(os.path.dirname(cpath), exist_ok=True)
         hb = json.dumps(header, ensure_ascii=False).encode("utf-8")
         tmp = f"{cpath}.{os.getpid()}.tmp"
         with open(tmp, "wb") as fh:
-            fh.write(_MAGIC + len(hb).to_bytes(4, "little") + hb + blob + rows.tobytes())
+            fh.write(_MAGIC + len(hb).to_bytes(4, "little") + hb + blob + rows.tobytes()
+                     + (ints.tobytes() if ints is not None else b""))
         os.replace(tmp, cpath)
     except OSError:
         pass
     return cm
+
+
+def exact_ints(rows, intercept):
+    """The weights × 1000 as int32 when every weight and intercept is a multiple of 0.001 that
+    converts back to the same float; else None (the model is then scored with float sums)."""
+    import array
+
+    if any(round(b * 1000) / 1000 != b for b in intercept):
+        return None
+    ints = array.array("i", [0]) * len(rows)
+    for i, w in enumerate(rows):
+        k = round(w * 1000)
+        if k / 1000 != w or abs(k) >= 1 << 30:
+            return None
+        ints[i] = k
+    return ints
 
 
 from .linear import scores as _scores, softmax_scores  # noqa: E402,F401  (one home for the arithmetic)
