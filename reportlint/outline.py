@@ -56,7 +56,7 @@ def build(text: str, path: str = "<文本>", kind: str = "text", encoding: str =
     _assign_sections(doc)
     profiles = profiles or {}
     # The genre is often named only in the subtitle (“让老旧小区……”——“关于……的调研报告”).
-    title = "".join(doc.paragraphs[i].text for i in (doc.title, doc.subtitle) if i is not None)
+    title = "\n".join(doc.paragraphs[i].text for i in (doc.title, doc.subtitle) if i is not None)
     if profile and profile in profiles:
         doc.profile, doc.profile_confidence = profile, 1.0
     else:

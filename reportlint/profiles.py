@@ -186,7 +186,7 @@ def names_role(text: str, role: str, profile: Profile | None) -> bool:
 # Title words that name the genre outright (“……会议情况的报告” is a 情况报告 whatever its headings).
 STRONG_TITLE_WORDS = ("述职", "述廉", "调研", "经验", "情况报告", "总结", "会议情况", "检查情况", "督查情况",
                       "讲话", "事迹", "工作思路", "工作要点", "工作计划", "代表大会", "教代会", "职代会", "党代会",
-                      "概况", "简介", "年终总结", "转正", "个人工作总结", "个人总结", "个人年终")
+                      "概况", "简介", "年终总结", "转正", "个人工作总结", "个人总结", "个人年终", "个人年终总结")
 
 
 def detect(title: str, headings: list[str], body: str, profiles: dict[str, Profile]) -> tuple[str | None, float]:
@@ -194,7 +194,16 @@ def detect(title: str, headings: list[str], body: str, profiles: dict[str, Profi
     if not profiles:
         return None, 0.0
     scores: dict[str, float] = {}
-    tnorm = norm(title)
+    parts = [norm(x) for x in title.split("\n")]  # main title and subtitle
+    tnorm = "".join(parts)
+    ends, pos = set(), 0
+    for part in parts:
+        pos += len(part)
+        ends.add(pos)
+    # every profile's title words found, so that a word inside a longer one of another profile does not
+    # count (总结 inside 个人年终总结)
+    found = [(i, i + len(kw), name) for name, prof in profiles.items() for kw in prof.title_keywords
+             if kw and (i := tnorm.find(kw)) != -1]
     head_roles = [r for r in (role_for(h, None) for h in headings) if r]
     covered: dict[str, int] = {}
     for name, prof in profiles.items():
@@ -202,10 +211,17 @@ def detect(title: str, headings: list[str], body: str, profiles: dict[str, Profi
         taken: list[tuple[int, int]] = []  # title spans already counted: 党支部 is not also 支部
         for kw in sorted(prof.title_keywords, key=len, reverse=True):
             i = tnorm.find(kw) if kw else -1
-            if i != -1 and not any(a < i + len(kw) and i < b for a, b in taken):
-                taken.append((i, i + len(kw)))
-                # a longer (more specific) title word is stronger evidence: 个人工作总结 over 总结
-                s += (4.0 if kw in STRONG_TITLE_WORDS else 1.5) + 0.25 * max(0, len(kw) - 2)
+            if i == -1 or any(a < i + len(kw) and i < b for a, b in taken):
+                continue
+            j = i + len(kw)
+            if any(other != name and a <= i and j <= b and b - a > j - i for a, b, other in found):
+                continue
+            taken.append((i, j))
+            # a longer (more specific) title word is stronger evidence: 个人工作总结 over 总结; the genre
+            # word that ends a title names the genre (……总结表彰大会上的讲话 is a 讲话)
+            s += (6.0 if kw in STRONG_TITLE_WORDS else 1.5) + 0.25 * max(0, len(kw) - 2)
+            if j in ends and kw in STRONG_TITLE_WORDS:
+                s += 3.0
         if prof.markers:
             s += min(2.0, 0.5 * sum(body.count(m) for m in prof.markers))
         covered[name] = 0

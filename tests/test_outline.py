@@ -394,7 +394,7 @@ def test_outline_command_text(tmp_path, capsys):
         "│   ├── 一是队伍年龄偏大  第7行 · 1段 · 段首标题\n"
         "│   └── 二是经费保障不足  第8行 · 1段 · 段首标题\n"
         "└── 三、下一步打算  〔下一步打算〕  第9行 · 1段\n"
-        "报告类型：工作总结（置信度 96%）；年份：2026；正文段落 5 段\n")
+        "报告类型：工作总结（置信度 99%）；年份：2026；正文段落 5 段\n")
 
 
 def test_outline_command_json(tmp_path, capsys):
@@ -408,7 +408,7 @@ def test_outline_command_json(tmp_path, capsys):
 
     assert json.loads(capsys.readouterr().out) == {
         "path": str(p), "title": "城关街道2026年上半年工作总结", "subtitle": "——在街道半年工作会上的汇报",
-        "profile": "工作总结", "profile_confidence": 0.96, "year": 2026, "paragraphs": 5,
+        "profile": "工作总结", "profile_confidence": 0.99, "year": 2026, "paragraphs": 5,
         "headings": [
             node(1, "cn", "一、", "主要工作", False, "practice", 3, 0, [
                 node(2, "cn_paren", "（一）", "抓实党建引领", True, None, 4, 1),

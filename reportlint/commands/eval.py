@@ -13,6 +13,12 @@ def add_parser(sub) -> None:
     ev.add_argument("--folds", type=int, default=5, help="折数（按报告分组时）")
     ev.add_argument("--group", choices=["report", "writer"], default="report",
                     help="report：同一篇报告不跨训练/测试；writer：留出一整批写作者的报告（更接近陌生文本）")
+    ev.add_argument("--real", metavar="目录",
+                    help="另在真实报告上评估：目录里是报告原文，配合 --gold 的逐行人工标签；输出一张表，"
+                         "含语料交叉验证和真实报告，只看内容（content）和按序列解码（decoded）两种标签")
+    ev.add_argument("--gold", metavar="文件",
+                    help="真实报告的逐行人工标签（TSV：file、line_number、label；默认为 --real 目录里的 labels.tsv）")
+    ev.add_argument("--no-corpus", action="store_true", help="与 --real 一起用：不做语料交叉验证，只评估真实报告")
     ev.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
 
 
@@ -22,6 +28,21 @@ def run(args) -> int:
     from ..classify.train import evaluate
     from ..vocab import EXIT_OK
 
+    if args.real:
+        import os
+
+        from ..classify.evaluation import evaluate_table
+        from ..errors import InputError
+        from .outline import read_document
+
+        gold = args.gold or os.path.join(args.real, "labels.tsv")
+        if not os.path.isdir(args.real):
+            raise InputError("找不到真实报告的文件夹。", args.real)
+        if not os.path.isfile(gold):
+            raise InputError("找不到逐行人工标签文件（用 --gold 指定）。", gold)
+        res = evaluate_table(corpus, args.folds, args.real, gold, read_document, corpus=not args.no_corpus)
+        formatters.get("eval-table-" + args.format).render(res, stdout())
+        return EXIT_OK
     res = evaluate(corpus, args.folds, args.group)
     formatters.get("eval-" + args.format).render(res, stdout())
     return EXIT_OK

@@ -41,6 +41,8 @@ REGISTRY: dict[str, tuple[str, str, dict, str | None]] = {
     "summary-html": ("summary", "render", {"fmt": "html"}, None),
     "eval-text": ("eval", "render_text", {}, None),
     "eval-json": ("eval", "render_json", {}, None),
+    "eval-table-text": ("eval", "render_table", {}, None),
+    "eval-table-json": ("eval", "render_json", {}, None),
     "config": ("config", "render", {}, None),
     "outline-text": ("outline", "render_outline", {"fmt": "text"}, None),
     "outline-json": ("outline", "render_outline", {"fmt": "json"}, None),

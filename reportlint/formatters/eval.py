@@ -31,3 +31,30 @@ def render_text(res: dict, out, **_) -> None:
         cm.add_row(lab, *map(str, row))
     con.print(cm)
     con.print(f"准确率 {res['accuracy']:.3f}；宏平均 F1 {res['macro_f1']:.3f}")
+
+
+_LABEL_SHORT = {"background": "基本情况", "practice": "做法", "outcome": "成效", "insight": "经验启示",
+                "problem": "问题", "plan": "打算"}
+
+
+def render_table(res: dict, out, **_) -> None:
+    """Corpus cross-validation and real reports in one table: content-only and decoded labels."""
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console(file=out, highlight=False, width=160)
+    t = Table(title="段落角色：六类宏平均 F1 与各类 F1（content＝只看段落本身；decoded＝按全文序列解码）")
+    for c in ("数据", "标签", "段数", "宏平均 F1", *(_LABEL_SHORT[lab] for lab in res["labels"])):
+        t.add_column(c, justify="right" if c not in ("数据", "标签") else "left")
+    for r in res["rows"]:
+        t.add_row(r["set"], r["labels"], str(r["n"]), f"{r['macro_f1']:.3f}",
+                  *(f"{r['f1'][lab]:.2f}" for lab in res["labels"]))
+    con.print(t)
+    if res.get("files"):
+        ft = Table(title="真实报告逐篇（准确率与宏平均 F1）")
+        for c in ("文件", "报告类型", "段数", "content 准确率", "decoded 准确率", "decoded 宏平均 F1"):
+            ft.add_column(c)
+        for f in res["files"]:
+            ft.add_row(f["file"], f["type"], str(f["decoded"]["n"]), f"{f['content']['accuracy']:.2f}",
+                       f"{f['decoded']['accuracy']:.2f}", f"{f['decoded']['macro_f1']:.3f}")
+        con.print(ft)
