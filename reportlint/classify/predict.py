@@ -79,7 +79,7 @@ class CompactModel(Mapping):
             return self.labels
         if key == "intercept":
             return self.intercept
-        if key != "weights" and key in self.meta:  # the heading prior and CRF blocks are small
+        if key != "weights" and key in self.meta:  # the context prior and decoder blocks are small
             return self.meta[key]
         return self._full()[key]
 

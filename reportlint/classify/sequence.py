@@ -1,18 +1,22 @@
-"""Reading a report as a sequence: heading prior, position, and a linear-chain CRF decoder.
+"""Reading a report as a sequence: a context prior, transitions, and a Viterbi decoder.
 
 Three scores meet here, all pure Python at prediction time:
 
 - the **content** score (:mod:`.predict`): what the paragraph's own words say, blind to where it
   stands — kept apart because the CLS rules need exactly that (a paragraph whose content contradicts
   its heading);
-- the **heading prior**: a second linear model over the words of the nearest headings (the innermost
-  one, the top-level one, the paragraph's own run-in title) and the section role the profile gives
-  them. Real headings name a role only a quarter of the time (一、坚持师德教育，促进……), so the prior
-  is learned from heading *words*, not from a role table;
-- a **linear-chain CRF** (trained with python-crfsuite, exported as JSON weights) whose state
-  features are those two probability vectors plus position in the report and section, and whose
-  transitions carry the fact that a paragraph usually has its neighbour's label.
+- the **context prior**: a second linear model over everything but the paragraph's words — the words
+  of the nearest headings (the innermost one, the top-level one, its own run-in title), the section
+  role the profile gives them, where it stands in the report and its section, and the report type
+  when that was detected with confidence. Real headings name a role only a quarter of the time
+  (一、坚持师德教育，促进……), so the prior is learned from heading *words*, not from a role table;
+- **transitions** (log P(label | previous label) − log P(label), from the corpus): a paragraph
+  usually has its neighbour's label.
 
+They are combined as a product of experts, ``log P_content + w_context·log P_context`` per paragraph
+plus ``w_trans·T`` between neighbours, and decoded by Viterbi; the two weights are fitted on scores of
+whole writers held out (a linear-chain CRF over the same inputs was tried and learned the corpus's
+habits — role-named headings, document-level means — which do not carry to real reports).
 :func:`label_paragraphs` returns, per content paragraph, the decoded label with its marginal
 probability (forward–backward) and the content-only label with its probability.
 """
@@ -33,7 +37,7 @@ class ParaLabel:
 
     index: int  # paragraph index in Document.paragraphs
     label: str  # decoded (sequence) label
-    confidence: float  # its marginal probability under the CRF
+    confidence: float  # its marginal probability under the decoder
     content_label: str  # content-only label (the paragraph's words alone)
     content_confidence: float
 
@@ -71,7 +75,7 @@ def sequence_items(doc) -> list:
 
 
 def position_attributes(doc, items) -> list[dict[str, float]]:
-    """Position of each item in the report and in its section, as CRF attributes."""
+    """Position of each item in the report and in its section, as context features."""
     n = len(items)
     out = []
     tops = [h for h in doc.headings if h.parent is None]
@@ -184,12 +188,6 @@ def marginals(emit: list[list[float]], trans: list[list[float]]) -> list[list[fl
         bwd.insert(0, [_logsumexp([trans[i][j] + e[j] + nxt[j] for j in range(n)]) for i in range(n)])
     z = _logsumexp(fwd[-1])
     return [[math.exp(f + b - z) for f, b in zip(fr, br)] for fr, br in zip(fwd, bwd)]
-
-
-def heading_proba(feats: set[str], hmodel: dict) -> dict[str, float]:
-    from .linear import softmax_scores
-
-    return softmax_scores(feats, hmodel)
 
 
 def label_paragraphs(doc, model) -> list[ParaLabel]:
