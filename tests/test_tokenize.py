@@ -43,8 +43,9 @@ def engines():
 
 
 def _paragraphs():
+    """Every paragraph of the corpus reports (corpora/reports/**), the text the seam was built on."""
     out = []
-    for root, dirs, files in os.walk(CORPORA):
+    for root, dirs, files in os.walk(os.path.join(CORPORA, "reports")):
         dirs.sort()
         for fn in sorted(files):
             if not fn.endswith((".txt", ".md", ".tsv", ".ann")):
