@@ -10,10 +10,8 @@ from __future__ import annotations
 import json
 import math
 import os
-import sys
 
 from .corpus import LABELS, index, load_report, repo_corpus
-from .features import featurize
 
 C = 8.0
 MIN_DF = 3
@@ -26,17 +24,6 @@ DECODER_GRID_TRANS = (0.0, 0.25, 0.5, 0.75, 1.0)
 OOF_FOLDS = 5  # writer folds for the out-of-fold scores the decoder is fitted on
 DECIMALS = 3
 SEED = 20261127
-
-
-def training_data(root: str | None = None):
-    """(texts, labels, groups): paragraph bodies as the outline sees them, headings excluded."""
-    texts, labels, groups = [], [], []
-    for seq in corpus_sequences(root):
-        for body, _, lab in seq.items:
-            texts.append(body)
-            labels.append(lab)
-            groups.append(seq.report)
-    return texts, labels, groups
 
 
 class Sequence:
@@ -139,15 +126,17 @@ class _Data:
             i += len(s.items)
 
 
+def _content_model(data: _Data, idx: list[int]):
+    """The content model fitted on the items ``idx`` (n-grams used by enough of their writers)."""
+    keep = _coverage_keep([data.content[i] for i in idx], [data.writers[i] for i in idx], WRITER_SHARE)
+    return _fit([_normed(data.content[i]) for i in idx], [data.labels[i] for i in idx], keep)
+
+
 def _models(data: _Data, idx: list[int]):
-    """Content and heading models fitted on the items ``idx``."""
-    w = [data.writers[i] for i in idx]
-    keep_c = _coverage_keep([data.content[i] for i in idx], w, WRITER_SHARE)
-    keep_h = _coverage_keep([data.heading[i] for i in idx], w, HEADING_WRITER_SHARE)
-    y = [data.labels[i] for i in idx]
-    cm = _fit([_normed(data.content[i]) for i in idx], y, keep_c)
-    hm = _fit([_normed(data.heading[i]) for i in idx], y, keep_h, c=HEADING_C)
-    return cm, hm
+    """Content model and context prior fitted on the items ``idx``."""
+    keep_h = _coverage_keep([data.heading[i] for i in idx], [data.writers[i] for i in idx], HEADING_WRITER_SHARE)
+    hm = _fit([_normed(data.heading[i]) for i in idx], [data.labels[i] for i in idx], keep_h, c=HEADING_C)
+    return _content_model(data, idx), hm
 
 
 def _proba(model, featsets) -> list[dict[str, float]]:
@@ -263,66 +252,28 @@ def evaluate(root: str | None = None, folds: int = 5, group: str = "report") -> 
     from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
     from sklearn.model_selection import GroupKFold, LeaveOneGroupOut
 
-    texts, labels, groups = training_data(root)
-    feats = [featurize(t) for t in texts]
-    pred = [None] * len(texts)
+    seqs = corpus_sequences(root)
+    data = _Data(seqs)
+    labels = data.labels
+    groups = [s.report for s in seqs for _ in s.items]
+    idx = list(range(len(labels)))
+    pred = [None] * len(labels)
     if group == "writer":
         groups = [writer_of(g) for g in groups]
-        splits = LeaveOneGroupOut().split(texts, labels, groups)
+        splits = LeaveOneGroupOut().split(idx, labels, groups)
         folds = len(set(groups))
     else:
-        splits = GroupKFold(n_splits=folds).split(texts, labels, groups)
-    for train_idx, test_idx in splits:
-        vec, clf = _fit([feats[i] for i in train_idx], [labels[i] for i in train_idx])
-        X = vec.transform([feats[i] for i in test_idx])
+        splits = GroupKFold(n_splits=folds).split(idx, labels, groups)
+    for train_idx, test_idx in splits:  # the content model exactly as `train` fits it
+        vec, clf = _content_model(data, list(train_idx))
+        X = vec.transform([_normed(data.content[i]) for i in test_idx])
         for i, p in zip(test_idx, clf.predict(X)):
             pred[i] = str(p)
     p, r, f, s = precision_recall_fscore_support(labels, pred, labels=list(LABELS), zero_division=0)
     cm = confusion_matrix(labels, pred, labels=list(LABELS))
     per = {lab: {"precision": round(float(p[i]), 3), "recall": round(float(r[i]), 3),
                  "f1": round(float(f[i]), 3), "support": int(s[i])} for i, lab in enumerate(LABELS)}
-    return {"folds": folds, "group": group, "paragraphs": len(texts), "groups": len(set(groups)),
+    return {"folds": folds, "group": group, "paragraphs": len(labels), "groups": len(set(groups)),
             "macro_f1": round(float(sum(f) / len(f)), 3),
             "accuracy": round(sum(1 for a, b in zip(labels, pred) if a == b) / len(labels), 3),
             "per_class": per, "labels": list(LABELS), "confusion": cm.tolist()}
-
-
-def cmd_train(args) -> int:
-    from .predict import MODEL_PATH
-
-    model = train(args.corpus)
-    out = args.output or MODEL_PATH
-    save(model, out)
-    sys.stdout.write(f"已训练：{model['trained_on']['paragraphs']} 段，来自 {model['trained_on']['reports']} 篇报告；"
-                     f"特征 {len(model['weights'])} 个；模型已写入 {out}\n")
-    return 0
-
-
-def cmd_eval(args) -> int:
-    res = evaluate(args.corpus, args.folds, getattr(args, "group", "report"))
-    if args.format == "json":
-        json.dump(res, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return 0
-    from rich.console import Console
-    from rich.table import Table
-
-    con = Console(highlight=False)
-    how = ("按报告分组" if res["group"] == "report" else "按写作者分组（留一写作者）")
-    t = Table(title=f"{how}的 {res['folds']} 折交叉验证（{res['paragraphs']} 段，{res['groups']} 组）")
-    for c in ("标签", "精确率", "召回率", "F1", "段数"):
-        t.add_column(c, justify="right")
-    for lab in res["labels"]:
-        d = res["per_class"][lab]
-        t.add_row(lab, f"{d['precision']:.3f}", f"{d['recall']:.3f}", f"{d['f1']:.3f}", str(d["support"]))
-    t.add_row("宏平均", "", "", f"{res['macro_f1']:.3f}", "")
-    con.print(t)
-    cm = Table(title="混淆矩阵（行：人工标签；列：预测）")
-    cm.add_column("")
-    for lab in res["labels"]:
-        cm.add_column(lab[:5], justify="right")
-    for lab, row in zip(res["labels"], res["confusion"]):
-        cm.add_row(lab, *map(str, row))
-    con.print(cm)
-    con.print(f"准确率 {res['accuracy']:.3f}；宏平均 F1 {res['macro_f1']:.3f}")
-    return 0
