@@ -177,3 +177,48 @@ def test_glyph_probe_sees_boxes_without_a_cjk_font(tmp_path, monkeypatch):
     page = tmp_path / "p.html"
     page.write_text("<html><body><p>报告</p>" + GLYPH_PROBE + "</body></html>", encoding="utf-8")
     assert probe(str(page)).html_attrs.get("data-cjk") == "box box box box"
+
+
+# Measures every chart as Chromium drew it: the boxes of all visible text (tick labels, value labels,
+# category labels, legend, titles) must not intersect each other, nor a bar (except a share written
+# inside its own part), nor leave the chart; and every chart has its axis lines.
+CHART_PROBE = """<script>(function(){var bad=[],noaxis=[],n=0;
+function hit(a,b){return a.x+0.5<b.x+b.width&&b.x+0.5<a.x+a.width&&a.y+0.5<b.y+b.height&&b.y+0.5<a.y+a.height;}
+document.querySelectorAll('svg.chart').forEach(function(svg){n++;var name=svg.getAttribute('data-chart'),
+vb=svg.viewBox.baseVal,texts=[],bars=[];
+svg.querySelectorAll('text').forEach(function(t){var b=t.getBBox();if(b.width>0)texts.push([t,b]);});
+svg.querySelectorAll('rect.bar').forEach(function(r){var b=r.getBBox();if(b.width>0&&b.height>0)bars.push(b);});
+texts.forEach(function(p,i){var t=p[0],b=p[1],lab=t.textContent.trim();
+if(b.x<0||b.y<0||b.x+b.width>vb.width||b.y+b.height>vb.height)bad.push(name+': '+lab+' outside');
+for(var j=i+1;j<texts.length;j++)if(hit(b,texts[j][1]))bad.push(name+': '+lab+' x '+texts[j][0].textContent.trim());
+if(!t.classList.contains('inside'))bars.forEach(function(r){if(hit(b,r))bad.push(name+': '+lab+' on a bar');});});
+if(svg.querySelectorAll('line.axis').length<2)noaxis.push(name);});
+var h=document.documentElement;h.setAttribute('data-charts',String(n));
+h.setAttribute('data-overlaps',bad.length?bad.join(' | '):'none');
+h.setAttribute('data-noaxis',noaxis.length?noaxis.join(' '):'none');})();</script>"""
+
+
+def chart_probe(page: str, tmp_path) -> dict:
+    html = open(page, encoding="utf-8").read().replace("</body>", CHART_PROBE + "</body>")
+    probe_page = tmp_path / "charts.html"
+    probe_page.write_text(html, encoding="utf-8")
+    return probe(str(probe_page)).html_attrs
+
+
+def test_summary_charts_have_axes_and_no_overlapping_text(pages, tmp_path):
+    a = chart_probe(pages["summary"], tmp_path)
+    assert a.get("data-charts") == "7"
+    assert a.get("data-noaxis") == "none"
+    assert a.get("data-overlaps") == "none"
+
+
+def test_chart_probe_sees_overlaps(tmp_path):
+    """The probe can fail: a value label drawn over the chart's title, a label on a bar, no axis."""
+    page = tmp_path / "p.html"
+    page.write_text('<html><body><svg class="chart" data-chart="c" viewBox="0 0 300 100" width="300" height="100">'
+                    '<text x="10" y="20" font-size="15">标题文字</text><text x="20" y="24" font-size="12">146</text>'
+                    '<rect class="bar" x="100" y="40" width="50" height="40"/><text x="110" y="60">字</text>'
+                    "</svg></body></html>", encoding="utf-8")
+    a = chart_probe(str(page), tmp_path)
+    assert a.get("data-noaxis") == "c"
+    assert a.get("data-overlaps") == "c: 标题文字 x 146 | c: 字 on a bar"

@@ -214,10 +214,32 @@ def test_summary_page_leads_with_the_reports_and_never_repeats_a_chart_as_a_tabl
     h2 = re.findall(r'<h2 id="([^"]+)">', page)
     assert h2[0] == "reports" and h2[1] == "overview"
     assert page.index('class="sortable"') < page.index('id="overview"')  # the per-report table first
-    for tid in ("labels", "terms"):  # a chart, and no table of the same numbers after it
+    for tid in ("labels", "labels-by-role", "terms"):  # a chart, and no table of the same numbers after it
         section = page[page.index(f'<h2 id="{tid}">'):]
         section = section[:section.index("<h2", 4)]
         assert "<svg" in section and "<table" not in section
     skeletons = page[page.index('<h2 id="skeletons">'):]
     skeletons = skeletons[:skeletons.index("<h2", 4)]
     assert "<table" in skeletons and "<svg" not in skeletons
+
+
+def test_chart_ticks_are_round_and_cover_the_largest_value():
+    from reportlint.formatters.svgchart import ticks
+
+    assert ticks(1610) == [0, 500, 1000, 1500, 2000]
+    assert ticks(146, 4) == [0, 50, 100, 150]
+    assert ticks(65, 4) == [0, 20, 40, 60, 80]
+    assert ticks(3) == [0, 1, 2, 3]
+    assert ticks(0) == [0, 1]
+
+
+def test_stacked_chart_writes_each_share_inside_its_part_where_it_fits():
+    import re
+
+    from reportlint.formatters.svgchart import stacked
+
+    svg = stacked("mix", "构成", [("主要做法", {"a": 84, "b": 14, "c": 2}), ("基本情况", {"a": 1, "b": 1})],
+                  ["a", "b", "c"], {"a": "做法", "b": "成效", "c": "其他"})
+    assert re.findall(r'<text class="inside"[^>]*>([^<]+)</text>', svg) == ["84%", "14%", "50%", "50%"]
+    assert re.findall(r'<text class="axis"[^>]*>([^<]+)</text>', svg) == ["0%", "25%", "50%", "75%", "100%"]
+    assert "<title>主要做法 · 其他：2 段（2%）</title>" in svg  # too narrow for a label: the tooltip says it

@@ -12,6 +12,7 @@ NO_DENSITY = "规则集中没有套话密度（density 类）规则，未统计�
 STAT_COLS = (("count", "数量"), ("mean", "平均"), ("median", "中位数"), ("p10", "P10"), ("p90", "P90"),
              ("min", "最小"), ("max", "最大"))
 LENGTH_NAMES = {"report": "全文字数", "section": "一级章节字数", "paragraph": "段落字数"}
+LENGTH_UNITS = {"report": "报告数", "section": "章节数", "paragraph": "段落数"}  # what a histogram bar counts
 
 
 def _v(x) -> str:
@@ -142,7 +143,8 @@ def markdown(res: dict) -> str:
     return "\n".join(parts)
 
 
-CHART_ONLY = {"labels", "terms"}  # their tables would repeat the chart's numbers
+CHART_ONLY = {"labels", "labels-by-role", "terms"}  # their tables would repeat the chart's numbers
+CHART_NOTES = {"labels-by-role": "每行是该章节下各类段落的占比；较窄的部分把鼠标移到上面可看段落数和占比。"}
 
 
 def html(res: dict) -> str:
@@ -152,20 +154,22 @@ def html(res: dict) -> str:
     charts = {
         "skeletons": svgchart.hbar("skeletons", "常见结构（份数）", [(s["text"], s["count"]) for s in res["skeletons"]]),
         "labels": svgchart.hbar("labels", "段落类型（段落数）",
-                                    [(LABEL_ZH[k], v["count"]) for k, v in res["labels"]["overall"].items()]),
+                                [(LABEL_ZH[k], v["count"]) for k, v in res["labels"]["overall"].items()],
+                                axis_label="段落数"),
         "labels-by-role": svgchart.stacked(
             "labels-by-role", "各章节的段落类型构成",
             [(ROLE_ZH.get(r, r), {k: v["count"] for k, v in mix.items()})
              for r, mix in res["labels"]["by_role"].items()], LABEL_ORDER, LABEL_ZH),
         "lengths": "".join(
-            svgchart.histogram(f"length-{k}", f"{LENGTH_NAMES[k]}分布", d["histogram"], "字数")
+            svgchart.histogram(f"length-{k}", f"{LENGTH_NAMES[k]}分布", d["histogram"], "字数", LENGTH_UNITS[k])
             for k, d in res["lengths"].items()),
-        "terms": svgchart.hbar("terms", "高频词（次数）", [(t["term"], t["count"]) for t in res["terms"]]),
+        "terms": svgchart.hbar("terms", "高频词（次数）", [(t["term"], t["count"]) for t in res["terms"]],
+                               axis_label="次数"),
     }
     dens = res["density"]
     if dens["available"]:
         charts["density"] = svgchart.histogram(
-            "density", "套话密度分布（报告数）", dens["per_thousand"]["histogram"], "每千字套话处数")
+            "density", "套话密度分布", dens["per_thousand"]["histogram"], "每千字套话处数", "报告数")
     charts.pop("skeletons")  # long structures are cut in a bar label: the table says them whole
     headers, rows = report_rows(res)
     body = ["<h1>reportlint 报告集分析</h1>",
@@ -180,6 +184,8 @@ def html(res: dict) -> str:
         if tid in charts:  # a chart replaces the table of the same numbers
             body.append(f'<div class="chart">{charts.pop(tid)}</div>')
             if tid in CHART_ONLY:
+                if tid in CHART_NOTES:
+                    body.append(f'<p class="muted">{escape(CHART_NOTES[tid])}</p>')
                 continue
         body.append(table(headers, rows) if rows else "<p>（无）</p>")
         if note:
