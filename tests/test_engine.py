@@ -154,9 +154,17 @@ def test_concise_exact(report, capsys):
     code, out, _ = run(["check", report, "--select", "PH,WM", "--format", "concise"], capsys)
     assert code == 1
     assert out == (
-        f"{report}:2:6: PH002 error “XX”像是模板中代替数字或名称的占位符，请填写实际内容\n"
-        f"{report}:2:15: PH001 error 占位符“×”未替换为实际内容\n"
-        f"{report}:3:3: WM002 error “仅供学习交流”是模板网站的水印或声明，请删除\n")
+        f"{report}:2:6: PH002 错误 “XX”像是模板中代替数字或名称的占位符，请填写实际内容\n"
+        f"{report}:2:15: PH001 错误 占位符“×”未替换为实际内容\n"
+        f"{report}:3:3: WM002 错误 “仅供学习交流”是模板网站的水印或声明，请删除\n")
+
+
+def test_statistics_exact(report, capsys):
+    code, out, _ = run(["check", report, "--select", "PH,WM", "--format", "concise", "--statistics"], capsys)
+    assert out.split("按规则统计：\n")[1] == (
+        "     1  PH001   错误  未填写的×占位符\n"
+        "     1  PH002   错误  用字母X代替的数字或名称\n"
+        "     1  WM002   错误  模板水印文字\n")
 
 
 FINDING_KEYS = {"code", "severity", "message", "rule", "path", "line", "column", "end_line", "end_column",
@@ -263,6 +271,8 @@ def test_rules_lists_every_rule(capsys):
     assert f"共 {len(codes)} 条" in out
     for c in codes:
         assert c in out
+    row = next(ln for ln in out.splitlines() if "PH001" in ln)
+    assert "错误" in row and "error" not in row  # the severity column speaks Chinese
 
 
 def test_rules_shows_one_rule_with_examples(capsys):
@@ -270,7 +280,7 @@ def test_rules_shows_one_rule_with_examples(capsys):
     assert code == 0
     rule = load_ruleset().by_code()["PH001"]
     assert out.splitlines()[0] == "PH001  未填写的×占位符"
-    assert "级别：error" in out and "依据：审稿常见退改意见" in out
+    assert "级别：错误" in out and "依据：审稿常见退改意见" in out
     assert "会报告的写法：" in out and "不会报告的写法：" in out
     for ex in rule.examples["bad"] + rule.examples["good"]:
         assert f"  · {ex}" in out
@@ -289,7 +299,7 @@ def test_rules_shows_sup001(capsys):
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == "SUP001  未使用的忽略标记"
-    assert "级别：info" in lines[1] and "检查方式：suppression" in lines[1]
+    assert "级别：提示" in lines[1] and "检查方式：suppression" in lines[1]
     assert "  · 今年共走访120户。【忽略 PH002】" in out
     code, out, _ = run(["rules", "sup001", "--format", "json"], capsys)
     data = json.loads(out)

@@ -59,7 +59,7 @@ def assert_file_error(capsys, good, bad, *needles, argv=()):
     """``check good bad``: exit 2, the bad file's message, and the good file's findings."""
     code, out, err = run_cli(capsys, "--format", "concise", "--select", "PH", *argv, str(good), str(bad))
     assert code == 2
-    line = next(x for x in out.splitlines() if x.startswith(f"{bad}:0:0: E000 error "))
+    line = next(x for x in out.splitlines() if x.startswith(f"{bad}:0:0: E000 错误 "))
     for n in needles:
         assert n in line, line
     assert f"{good}:3:" in out and "PH001" in out  # the good file was still checked

@@ -32,8 +32,8 @@ def test_wheel_contains_rules_and_runs_from_elsewhere(tmp_path):
                          cwd=elsewhere, env=env, capture_output=True, text=True)
     lines = out.stdout.strip().splitlines()
     assert lines[0].startswith(str(target)), lines[0]
-    assert lines[1:] == ["汇报.txt:1:3: PH003 error 年份“20XX年”未填写",
-                         "汇报.txt:2:6: PH001 error 占位符“×”未替换为实际内容"]
+    assert lines[1:] == ["汇报.txt:1:3: PH003 错误 年份“20XX年”未填写",
+                         "汇报.txt:2:6: PH001 错误 占位符“×”未替换为实际内容"]
     assert out.returncode == 1
 
 

@@ -210,7 +210,7 @@ def test_missing_file_concise(tmp_path, capsys):
     path = str(tmp_path / "缺.txt")
     code, out, _ = run(["check", path, "--format", "concise"], capsys)
     assert code == 2
-    assert out == f"{path}:0:0: E000 error 文件不存在。\n"
+    assert out == f"{path}:0:0: E000 错误 文件不存在。\n"
 
 
 def test_one_bad_file_does_not_stop_the_others(tmp_path, capsys):
@@ -219,9 +219,9 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path, capsys):
     code, out, _ = run(["check", missing, good, "--select", "PH", "--format", "concise"], capsys)
     assert code == 2
     assert out.splitlines() == [
-        f"{missing}:0:0: E000 error 文件不存在。",
-        f"{good}:2:6: PH002 error “XX”像是模板中代替数字或名称的占位符，请填写实际内容",
-        f"{good}:3:6: PH001 error 占位符“×”未替换为实际内容",
+        f"{missing}:0:0: E000 错误 文件不存在。",
+        f"{good}:2:6: PH002 错误 “XX”像是模板中代替数字或名称的占位符，请填写实际内容",
+        f"{good}:3:6: PH001 错误 占位符“×”未替换为实际内容",
     ]
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+from ..vocab import SEVERITY_ZH
+
 
 def rule_dict(r) -> dict:
     return {"code": r.code, "name": r.name, "family": r.family, "kind": r.kind, "severity": r.severity,
@@ -25,7 +27,7 @@ def render_rule(rule, out, fmt: str = "text") -> None:
 
     con = Console(file=out, highlight=False, soft_wrap=True)
     con.print(f"[bold]{rule.code}[/bold]  {rule.name}")
-    con.print(f"类别：{FAMILIES.get(rule.family, rule.family)}    级别：{rule.severity}    "
+    con.print(f"类别：{FAMILIES.get(rule.family, rule.family)}    级别：{SEVERITY_ZH.get(rule.severity, rule.severity)}    "
               f"检查方式：{rule.kind}    范围：{rule.scope}")
     if rule.description:
         con.print(f"说明：{rule.description.strip()}", markup=False)
@@ -54,5 +56,5 @@ def render_rules(rules, out, fmt: str = "text") -> None:
         table.add_column(col, overflow="fold")
     for r in rules:
         desc = (r.description or r.message).strip().split("\n")[0]
-        table.add_row(r.code, r.name, r.severity, desc[:60])
+        table.add_row(r.code, r.name, SEVERITY_ZH.get(r.severity, r.severity), desc[:60])
     Console(file=out, highlight=False).print(table)

@@ -1,6 +1,8 @@
 """``check --statistics``: finding counts per rule, most frequent first."""
 from __future__ import annotations
 
+from ..vocab import SEVERITY_ZH
+
 
 def render(reports, out, **_) -> None:
     counts: dict = {}
@@ -10,4 +12,4 @@ def render(reports, out, **_) -> None:
             c[0] += 1
     out.write("\n按规则统计：\n")
     for code, (n, name, sev) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        out.write(f"{n:6d}  {code:7s} {sev:8s} {name}\n")
+        out.write(f"{n:6d}  {code:7s} {SEVERITY_ZH.get(sev, sev)}  {name}\n")
