@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import json
 import os
 
@@ -106,7 +107,8 @@ def test_text_table_rows(tmp_path, monkeypatch, capsys):
              for ln in out.splitlines() if ln.startswith("│") and "收件箱" in ln}
     by_file = {os.path.basename(k): v for k, v in lines.items()}
     assert by_file["ok.txt"][:5] == ["通过", "工作汇报", "0", "0", "0"]
-    assert by_file["gbk.txt"][0] == "有错误" and by_file["gbk.txt"][2:6] == ["1", "0", "1", "PH001"]
+    assert by_file["gbk.txt"][0] == "有错误"
+    assert by_file["gbk.txt"][2:7] == ["1", "0", "0", "1", "错误：PH001（未填写的×占位符）"]
     assert by_file["binary.txt"][0] == "无法读取"
     assert by_file["report.pdf"][0] == "无法读取"
     assert by_file["noperm.txt"][0] == "无法读取"
@@ -297,6 +299,55 @@ def test_progress_bar_counts(monkeypatch):
         for _ in range(3):
             advance()
     assert "3/3" in buf.getvalue() and "文件/秒" in buf.getvalue()
+
+
+def test_main_problems_name_the_rules_under_chinese_severity_words():
+    from reportlint import check_text
+    from reportlint.formatters.batch_table import main_problems
+
+    text = "关于社区工作的汇报\n共走访××户,发放XX份资料，收回××份。\n本文仅供学习交流。\n25年底完成。\n"
+    findings = check_text(text, select=["PH", "PU001", "WM", "NUM001", "STR"]).findings
+    parts = main_problems(findings)
+    assert parts == [("error", "错误：PH001（未填写的×占位符）×2、NUM001（年份简写为两位数）、PH002（用字母X代替的数字或名称）")]
+    warn = [f for f in findings if f.code == "PH001"][:1] + [
+        dataclasses.replace(f, severity="warning") for f in findings if f.code == "WM002"]
+    assert main_problems(warn) == [("error", "错误：PH001（未填写的×占位符）"), ("warning", "；警告：WM002（模板水印文字）")]
+    assert main_problems([]) == []
+
+
+def test_no_color_means_no_escape_codes(tmp_path, monkeypatch, capsys):
+    """``--no-color`` used to be accepted and ignored by ``batch``: the table still came out in colour."""
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "r.txt").write_text(PLACEHOLDER, encoding="utf-8")
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as in a terminal
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    _, out, _ = run(["batch", str(d), "--isolated", "-q", "--select", "PH", "--no-cache", "--statistics"], capsys)
+    assert "\x1b[" in out
+    _, out, _ = run(["batch", str(d), "--isolated", "-q", "--select", "PH", "--no-cache", "--statistics",
+                     "--no-color"], capsys)
+    assert "\x1b[" not in out and "错误：PH001（未填写的×占位符）" in out
+
+
+def test_plain_table_for_thousands_of_rows_has_every_column(monkeypatch):
+    import io
+
+    from reportlint.batch import Tally
+    from reportlint.formatters import batch_table
+    from reportlint.report import FileReport
+    from reportlint import check_text
+
+    monkeypatch.setattr(batch_table, "RICH_MAX_ROWS", 0)
+    r = check_text(PLACEHOLDER, select=["PH"])
+    rep = FileReport("甲.txt", findings=r.findings, profile="工作汇报")
+    tally = Tally()
+    tally.add(rep, "warning")
+    out = io.StringIO()
+    batch_table.render_table([rep], out, tally, color=False)
+    head, rule, row = out.getvalue().splitlines()[:3]
+    assert head.split() == ["文件", "状态", "报告类型", "错误", "警告", "提示", "占位符", "主要问题"]
+    assert row.split()[:7] == ["甲.txt", "有错误", "工作汇报", str(len(r.findings)), "0", "0", str(len(r.findings))]
+    assert row.split()[7].startswith("错误：PH")
 
 
 def test_names_are_not_rich_markup(tmp_path, monkeypatch, capsys):

@@ -103,24 +103,25 @@ def run(args, executor_factory=None) -> int:
         raise InputError(f"{fmt} 格式是二进制文件，请用 -o 指定输出文件（如 -o 结果.{fmt}）。", "、".join(args.paths))
     out, close = (stdout(), False) if not args.output else (open_output(args.output, newline="", binary=binary), True)
     show_progress = progress_wanted(args.quiet, _isatty(sys.stderr), _isatty(sys.stdout), bool(args.output), fmt)
+    color = False if (args.no_color or args.output) else None
     try:
         stream = _tallied(batch, tally, show_progress)
         if fmt == "text":
-            formatters.get("batch-table").render(stream, out, tally=tally,
+            formatters.get("batch-table").render(stream, out, tally=tally, color=color,
                                                  console_width=None if out.isatty() else 160)
             if similar is not None:
                 out.write("\n查重\n")
                 formatters.get("similar-text").render(similar, out)
         elif fmt == "html":
-            formatters.get(fmt).render(stream, out, fmt=fmt, color=False if args.output else None,
+            formatters.get(fmt).render(stream, out, fmt=fmt, color=color,
                                        ruleset=main_rs, fail_on=fail_on, similar=similar)
         else:
-            formatters.get(fmt).render(stream, out, fmt=fmt, color=False if args.output else None,
+            formatters.get(fmt).render(stream, out, fmt=fmt, color=color,
                                        ruleset=main_rs, fail_on=fail_on)
         elapsed = time.perf_counter() - t0
         if args.statistics:
             target = out if (fmt == "text" or (args.output and not binary)) else sys.stderr
-            formatters.get("batch-statistics").render(tally, target)
+            formatters.get("batch-statistics").render(tally, target, color=color)
         if not args.quiet and (fmt == "text" or args.output):
             from_cache = cache.hits if cache is not None else 0
             msg = (f"用时 {elapsed:.2f} 秒：检查 {batch.checked} 个文件，缓存命中 {from_cache} 个"
