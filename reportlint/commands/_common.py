@@ -50,6 +50,69 @@ def add_rule_opts(p: argparse.ArgumentParser) -> None:
 
 FAIL_ON = ("error", "warning", "info")
 
+# The options several commands share, with one meaning and one help text everywhere
+# (tests/test_cli_help.py walks every command and checks it):
+#   --format   what the result looks like on stdout or in the -o file (text is the default)
+#   -o FILE    write the result to FILE instead of the screen (nothing else changes)
+#   -q         no progress bar, timing or side notes on the screen (the result is unchanged)
+#   --no-color plain text: no colour and no other terminal escape codes
+OUTPUT_HELP = "把结果写入文件，不显示在屏幕上"
+QUIET_HELP = "安静模式：不显示进度条、用时和附加提示（结果照常输出）"
+NO_COLOR_HELP = "不使用颜色（输出纯文本，不含终端控制符）"
+
+
+def add_format(p: argparse.ArgumentParser, choices, default: str | None = "text", note: str = "") -> None:
+    p.add_argument("--format", choices=choices, default=default, help=f"输出格式（默认 text{note}）")
+
+
+def add_output(p: argparse.ArgumentParser, help: str = OUTPUT_HELP, metavar: str = "文件", **kw) -> None:
+    p.add_argument("--output", "-o", metavar=metavar, help=help, **kw)
+
+
+def add_quiet(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--quiet", "-q", action="store_true", help=QUIET_HELP)
+
+
+def add_no_color(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-color", action="store_true", help=NO_COLOR_HELP)
+
+
+def color(args) -> bool | None:
+    """What renderers take as ``color``: False for --no-color (or output to a file), else None
+    (rich decides: colour in a terminal, plain text in a pipe)."""
+    return False if getattr(args, "no_color", False) or getattr(args, "output", None) else None
+
+
+def open_output(path: str, newline=None, binary: bool = False):
+    """The ``--output`` file, or an InputError naming it."""
+    from ..errors import InputError
+
+    try:
+        if binary:
+            return open(path, "wb")
+        return open(path, "w", encoding="utf-8", newline=newline)
+    except OSError as exc:
+        raise InputError(f"无法写入输出文件：{exc.strerror or exc}", path) from None
+
+
+class result_stream:
+    """``with result_stream(args) as out``: the -o file (UTF-8; a Chinese error naming it when it
+    cannot be written) or stdout."""
+
+    def __init__(self, args, newline=None, binary: bool = False):
+        self.path, self.newline, self.binary, self.fh = getattr(args, "output", None), newline, binary, None
+
+    def __enter__(self):
+        if not self.path:
+            return stdout()
+        self.fh = open_output(self.path, newline=self.newline, binary=self.binary)
+        return self.fh
+
+    def __exit__(self, *exc):
+        if self.fh is not None:
+            self.fh.close()
+        return False
+
 
 def stdout():
     """sys.stdout, re-encoded as UTF-8 (a Chinese report must print on any locale)."""

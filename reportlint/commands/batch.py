@@ -5,7 +5,8 @@ import os
 import sys
 import time
 
-from ._common import FAIL_ON, add_executor_opts, add_rule_opts, make_executor, overrides, stdout
+from ._common import (FAIL_ON, add_executor_opts, add_no_color, add_output, add_quiet, add_rule_opts, make_executor,
+                      open_output, overrides, stdout)
 
 NAME = "batch"
 HELP = "批量检查一个或多个文件夹中的报告"
@@ -22,15 +23,15 @@ def add_parser(sub) -> None:
     b.add_argument("--exclude", action="append", metavar="通配符", help="跳过匹配的文件或文件夹（写法同 --include），可多次使用")
     b.add_argument("--no-ignore", action="store_true", help="不理会 .gitignore（默认跳过 .gitignore 忽略的文件）")
     b.add_argument("--jobs", "-j", type=int, metavar="N", help="进程数（默认使用全部 CPU 核）")
-    b.add_argument("--format", choices=findings_formats(), help="输出格式（默认 text：汇总表）")
-    b.add_argument("--output", "-o", metavar="文件", help="把结果写入文件")
+    b.add_argument("--format", choices=findings_formats(), help="输出格式（默认 text，即每个文件一行的汇总表；可在配置文件中设置）")
+    add_output(b)
     b.add_argument("--statistics", action="store_true", help="列出每条规则的问题数")
     b.add_argument("--fail-on", choices=FAIL_ON, help="出现该级别及以上问题时退出码为 1（默认 warning）")
     b.add_argument("--no-cache", action="store_true", help="不使用缓存，全部重新检查")
     b.add_argument("--cache-dir", metavar="目录", help="缓存目录（默认 ~/.cache/reportlint）")
     b.add_argument("--max-size", type=float, metavar="MB", help="单个文件大小上限（默认 20 MB）")
-    b.add_argument("--quiet", "-q", action="store_true", help="不显示进度条和用时")
-    b.add_argument("--no-color", action="store_true", help="不使用颜色")
+    add_quiet(b)
+    add_no_color(b)
     b.add_argument("--annotate", metavar="文件夹",
                    help="为每个能读取的报告另存一份带批注和修订的 Word 文件到该文件夹（保留子文件夹结构）")
     b.add_argument("--similar", action="store_true", help="同时查重（需要 reportlint[similar]；用于 text、html 格式）")
@@ -192,18 +193,6 @@ def _similar(args, files, fmt, jobs):
     require_extra()
     max_bytes = int(args.max_size * 1048576) if args.max_size else DEFAULT_MAX_BYTES
     return compare(files, LocalExecutor(min(jobs, len(files))), max_bytes, args.against)
-
-
-def open_output(path: str, newline=None, binary: bool = False):
-    """The ``--output`` file, or an InputError naming it."""
-    from ..errors import InputError
-
-    try:
-        if binary:
-            return open(path, "wb")
-        return open(path, "w", encoding="utf-8", newline=newline)
-    except OSError as exc:
-        raise InputError(f"无法写入输出文件：{exc.strerror or exc}", path) from None
 
 
 def _tallied(batch, tally, show_progress: bool):

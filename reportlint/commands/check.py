@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from ._common import FAIL_ON, add_rule_opts, overrides, stdout
+from ._common import FAIL_ON, OUTPUT_HELP, add_no_color, add_output, add_quiet, add_rule_opts, overrides, stdout
 
 NAME = "check"
 HELP = "检查报告，列出需要修改的地方"
@@ -15,19 +15,18 @@ def add_parser(sub) -> None:
     c = sub.add_parser(NAME, help=HELP, description="检查一个或多个报告文件。")
     c.add_argument("files", nargs="+", metavar="文件", help="报告文件（.txt、.md、.docx、.pdf；装有 LibreOffice 时还有 .doc、.wps、.rtf、.odt）")
     add_rule_opts(c)
-    c.add_argument("--format", choices=findings_formats(), help="输出格式（默认 text）")
+    c.add_argument("--format", choices=findings_formats(), help="输出格式（默认 text，可在配置文件中设置）")
     c.add_argument("--fail-on", choices=FAIL_ON, help="出现该级别及以上问题时退出码为 1（默认 warning）")
     c.add_argument("--fix", action="store_true", help="自动修正可安全修正的问题（原文件备份为 .bak）")
     c.add_argument("--diff", action="store_true", help="只显示 --fix 将做的修改，不写文件")
     c.add_argument("--no-backup", action="store_true", help="配合 --fix：不保留 .bak 备份")
     c.add_argument("--annotate", action="store_true",
                    help="另存一份带批注和修订的 Word 文件（默认“原文件名.批注.docx”），原文件不变")
-    c.add_argument("--output", "-o", metavar="文件",
-                   help="把结果写入文件；配合 --annotate 时是批注文件名（多个文件时是文件夹）")
+    add_output(c, OUTPUT_HELP + "；配合 --annotate 时是批注文件名（多个文件时是文件夹）")
     c.add_argument("--max-size", type=float, metavar="MB", help="单个文件大小上限（默认 20 MB）")
     c.add_argument("--statistics", action="store_true", help="最后列出每条规则的问题数")
-    c.add_argument("--no-color", action="store_true", help="不使用颜色")
-    c.add_argument("--quiet", "-q", action="store_true", help="不显示附加提示（如批注文件已写入）")
+    add_no_color(c)
+    add_quiet(c)
 
 
 def run(args) -> int:
@@ -66,7 +65,7 @@ def run(args) -> int:
 
         raise InputError(f"{fmt} 格式是二进制文件，请用 -o 指定输出文件（如 -o 结果.{fmt}）。", "、".join(args.files))
     if args.output and not args.annotate:
-        from .batch import open_output
+        from ._common import open_output
 
         out, close = open_output(args.output, newline="" if fmt == "csv" else None, binary=binary), True
     try:
@@ -78,7 +77,9 @@ def run(args) -> int:
 
 
 def _render(formatters, fmt, reports, out, args, ruleset, first) -> None:
-    formatters.get(fmt).render(reports, out, fmt=fmt, color=False if args.no_color else None,
+    from ._common import color
+
+    formatters.get(fmt).render(reports, out, fmt=fmt, color=color(args),  # -o: never escape codes in a file
                                ruleset=ruleset, fail_on=args.fail_on or first["fail-on"])
     if args.statistics:
         formatters.get("statistics").render(reports, out)

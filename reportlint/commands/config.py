@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from ._common import FAIL_ON, add_rule_opts, overrides, stdout
+from ._common import FAIL_ON, add_no_color, add_output, add_rule_opts, overrides, result_stream
 
 NAME = "config"
 HELP = "显示生效的配置及每项来源"
@@ -16,6 +16,8 @@ def add_parser(sub) -> None:
     cf.add_argument("--fail-on", choices=FAIL_ON, help="同 check：退出码为 1 的最低级别")
     cf.add_argument("--jobs", "-j", type=int, metavar="N", help="同 batch：进程数")
     cf.add_argument("--max-size", type=float, metavar="MB", help="同 check：单个文件大小上限")
+    add_output(cf)
+    add_no_color(cf)  # the listing is plain already: accepted as everywhere
 
 
 def run(args) -> int:
@@ -30,5 +32,6 @@ def run(args) -> int:
     given = overrides(args)
     cfg = cfgmod.resolve(given, start=args.path)
     cfgmod.check_against(cfg, load_ruleset(cfg["rules"]))
-    formatters.get("config").render(cfg, stdout(), path=args.path)
+    with result_stream(args) as out:
+        formatters.get("config").render(cfg, out, path=args.path)
     return EXIT_OK

@@ -1,7 +1,7 @@
 """``reportlint eval``: cross-validate the paragraph classifier (needs scikit-learn)."""
 from __future__ import annotations
 
-from ._common import stdout, training_ready
+from ._common import add_format, add_no_color, add_output, color, result_stream, training_ready
 
 NAME = "eval"
 HELP = "按报告分组交叉验证段落分类器，输出各类 P/R/F1 和混淆矩阵"
@@ -19,7 +19,9 @@ def add_parser(sub) -> None:
     ev.add_argument("--gold", metavar="文件",
                     help="真实报告的逐行人工标签（TSV：file、line_number、label；默认为 --real 目录里的 labels.tsv）")
     ev.add_argument("--no-corpus", action="store_true", help="与 --real 一起用：不做语料交叉验证，只评估真实报告")
-    ev.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
+    add_format(ev, ("text", "json"))
+    add_output(ev)
+    add_no_color(ev)
 
 
 def run(args) -> int:
@@ -41,8 +43,10 @@ def run(args) -> int:
         if not os.path.isfile(gold):
             raise InputError("找不到逐行人工标签文件（用 --gold 指定）。", gold)
         res = evaluate_table(corpus, args.folds, args.real, gold, read_document, corpus=not args.no_corpus)
-        formatters.get("eval-table-" + args.format).render(res, stdout())
+        with result_stream(args) as out:
+            formatters.get("eval-table-" + args.format).render(res, out, color=color(args))
         return EXIT_OK
     res = evaluate(corpus, args.folds, args.group)
-    formatters.get("eval-" + args.format).render(res, stdout())
+    with result_stream(args) as out:
+        formatters.get("eval-" + args.format).render(res, out, color=color(args))
     return EXIT_OK

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from ._common import stdout
+from ._common import add_no_color, add_output, add_quiet, stdout
 
 NAME = "index"
 HELP = "为往年报告建立查重索引（再次运行只更新有变化的文件）"
@@ -12,10 +12,11 @@ HELP = "为往年报告建立查重索引（再次运行只更新有变化的文
 def add_parser(sub) -> None:
     s = sub.add_parser(NAME, help=HELP)
     s.add_argument("paths", nargs="+", metavar="往年报告", help="往年报告的文件或文件夹（递归查找）")
-    s.add_argument("--output", "-o", required=True, metavar="索引文件", help="索引文件（如 archive.rlidx）；已存在时增量更新")
+    add_output(s, "索引写入这个文件（如 archive.rlidx）；已存在时增量更新", metavar="索引文件", required=True)
     s.add_argument("--jobs", "-j", type=int, metavar="N", help="进程数（默认使用全部 CPU 核）")
     s.add_argument("--max-size", type=float, metavar="MB", help="单个文件大小上限（默认 20 MB）")
-    s.add_argument("--quiet", "-q", action="store_true", help="不显示进度条")
+    add_quiet(s)
+    add_no_color(s)  # the messages are plain already: accepted as everywhere
 
 
 def run(args) -> int:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from ._common import stdout
+from ._common import add_no_color, add_quiet, stdout
 
 NAME = "init"
 HELP = "在当前文件夹写一个带注释的 reportlint.toml"
@@ -13,6 +13,8 @@ def add_parser(sub) -> None:
     it = sub.add_parser(NAME, help=HELP)
     it.add_argument("dir", nargs="?", default=".", metavar="文件夹", help="写到哪个文件夹（默认当前文件夹）")
     it.add_argument("--force", action="store_true", help="覆盖已有的 reportlint.toml")
+    add_quiet(it)
+    add_no_color(it)  # the message is plain already: accepted as everywhere
 
 
 def run(args) -> int:
@@ -27,5 +29,6 @@ def run(args) -> int:
         raise InputError("已存在 reportlint.toml；如需覆盖请加 --force。", path)
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(STARTER)
-    stdout().write(f"已写入 {path}\n")
+    if not args.quiet:
+        stdout().write(f"已写入 {path}\n")
     return EXIT_OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ._common import stdout
+from ._common import add_format, add_no_color, add_output, add_quiet, stdout
 
 NAME = "similar"
 HELP = "查重：找出一批报告之间、以及与往年报告之间雷同的段落和句子"
@@ -15,15 +15,16 @@ def add_parser(sub) -> None:
     s = sub.add_parser(NAME, help=HELP)
     s.add_argument("paths", nargs="+", metavar="路径", help="本次收到的报告（文件或文件夹，递归查找）")
     s.add_argument("--against", metavar="往年", help="往年报告的文件夹，或 reportlint index 生成的索引文件")
-    s.add_argument("--format", choices=FORMATS, default="text", help="输出格式（xlsx 需要 -o）")
-    s.add_argument("--output", "-o", metavar="文件", help="把结果写入文件")
+    add_format(s, FORMATS, note="；xlsx 需要 -o")
+    add_output(s)
+    add_no_color(s)  # the text is plain already: accepted as everywhere
     s.add_argument("--boilerplate", type=int, metavar="N",
                    help="出现在 N 份及以上不同报告中的句子或段落算套话，不计入雷同率（默认 5）")
     s.add_argument("--include", action="append", metavar="通配符", help="只查匹配的文件，可多次使用")
     s.add_argument("--exclude", action="append", metavar="通配符", help="跳过匹配的文件或文件夹，可多次使用")
     s.add_argument("--jobs", "-j", type=int, metavar="N", help="进程数（默认使用全部 CPU 核）")
     s.add_argument("--max-size", type=float, metavar="MB", help="单个文件大小上限（默认 20 MB）")
-    s.add_argument("--quiet", "-q", action="store_true", help="不显示进度条")
+    add_quiet(s)
 
 
 def run(args) -> int:
@@ -35,7 +36,7 @@ def run(args) -> int:
     from ..similar import require_extra
     from ..simindex import compare
     from ..vocab import EXIT_ERROR, EXIT_OK
-    from .batch import open_output
+    from ._common import open_output
 
     require_extra()
     if args.format == "xlsx" and not args.output:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import os
 
-from ._common import add_executor_opts, make_executor, overrides, stdout
+from ._common import (add_executor_opts, add_format, add_no_color, add_output, add_quiet, color, make_executor,
+                      overrides, result_stream)
 
 NAME = "summary"
 HELP = "统计分析一批历史报告（结构、段落类型、套话密度……）"
@@ -14,12 +15,13 @@ def add_parser(sub) -> None:
 
     s = sub.add_parser(NAME, help=HELP, description="统计一批报告：结构、章节出现率、段落类型、字数、套话密度、高频词、异常报告。")
     s.add_argument("paths", nargs="+", metavar="路径", help="文件或文件夹（递归查找）")
-    s.add_argument("--format", choices=SUMMARY_FORMATS, default="text", help="输出格式（默认 text）")
-    s.add_argument("--output", "-o", metavar="文件", help="把结果写入文件")
+    add_format(s, SUMMARY_FORMATS)
+    add_output(s)
+    add_no_color(s)
     s.add_argument("--rules", action="append", metavar="目录", help="追加自定义规则文件夹")
     s.add_argument("--top", type=int, default=20, metavar="N", help="高频词、常见结构各列出前 N 个")
     s.add_argument("--jobs", "-j", type=int, metavar="N", help="进程数（默认使用全部 CPU 核）")
-    s.add_argument("--quiet", "-q", action="store_true", help="不显示进度条")
+    add_quiet(s)
     s.add_argument("--no-ignore", action="store_true", help="不理会 .gitignore（默认跳过 .gitignore 忽略的文件）")
     s.add_argument("--no-cache", action="store_true", help="不使用缓存，全部重新分析")
     s.add_argument("--cache-dir", metavar="目录", help="缓存目录（默认 ~/.cache/reportlint）")
@@ -36,7 +38,6 @@ def run(args) -> int:
     from ..summary import analyse_task, init_worker, lost_record
     from ..summary_stats import Aggregate
     from ..vocab import EXIT_ERROR, EXIT_OK
-    from .batch import open_output
     from ..cache import ResultCache
 
     files = discover(args.paths, gitignore=not args.no_ignore)
@@ -76,12 +77,8 @@ def run(args) -> int:
     if cache is not None:
         cache.close()
     result = agg.result()
-    out, close = (open_output(args.output), True) if args.output else (stdout(), False)
-    try:
-        formatters.get("summary-" + args.format).render(result, out)
-    finally:
-        if close:
-            out.close()
+    with result_stream(args) as out:
+        formatters.get("summary-" + args.format).render(result, out, color=color(args))
     return EXIT_ERROR if result["files"]["unreadable"] and not result["files"]["readable"] else EXIT_OK
 
 

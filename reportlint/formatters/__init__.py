@@ -86,6 +86,16 @@ def is_binary(name: str) -> bool:
     return bool(getattr(get(name), "BINARY", False))
 
 
+def console(file, color: bool | None = None, **kw):
+    """The rich Console every terminal renderer prints through: ``color=False`` (``--no-color``)
+    writes no escape codes at all — no colour, no bold, no underline."""
+    from rich.console import Console
+
+    if color is False:
+        kw["color_system"] = None
+    return Console(file=file, **kw)
+
+
 def get(name: str):
     if name in _EXTRA:
         return _EXTRA[name][0]

@@ -43,13 +43,12 @@ def row_of(r) -> dict:
 
 
 def render_table(reports, out, tally, console_width=None, color: bool | None = None, **_) -> None:
-    from rich.console import Console
+    from . import console
     from rich.table import Table
     from rich.text import Text
 
     rows = [row_of(r) for r in reports]  # light rows only: no text, no findings kept
-    con = Console(file=out, highlight=False, width=console_width, soft_wrap=False, emoji=False,
-                  **({"color_system": None} if color is False else {}))  # --no-color: no escape codes at all
+    con = console(out, color, highlight=False, width=console_width, soft_wrap=False, emoji=False)
     if len(rows) > RICH_MAX_ROWS:
         _plain_table(rows, out)
         _totals(con, tally)
@@ -103,7 +102,7 @@ def _plain_table(rows, out) -> None:
 
 
 def render_statistics(tally, out, color: bool | None = None, **_) -> None:
-    from rich.console import Console
+    from . import console
     from rich.table import Table
     from rich.text import Text
 
@@ -114,5 +113,4 @@ def render_statistics(tally, out, color: bool | None = None, **_) -> None:
         table.add_row(Text(code), str(n), SEVERITY_ZH.get(sev, sev), Text(name))
     if not tally.codes:
         table.add_row("—", "0", "", "未发现问题")
-    Console(file=out, highlight=False, soft_wrap=False, emoji=False,
-            **({"color_system": None} if color is False else {})).print(table)
+    console(out, color, highlight=False, soft_wrap=False, emoji=False).print(table)

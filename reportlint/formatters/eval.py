@@ -9,11 +9,11 @@ def render_json(res: dict, out, **_) -> None:
     out.write("\n")
 
 
-def render_text(res: dict, out, **_) -> None:
-    from rich.console import Console
+def render_text(res: dict, out, color: bool | None = None, **_) -> None:
+    from . import console
     from rich.table import Table
 
-    con = Console(file=out, highlight=False)
+    con = console(out, color, highlight=False)
     how = ("按报告分组" if res["group"] == "report" else "按写作者分组（留一写作者）")
     t = Table(title=f"{how}的 {res['folds']} 折交叉验证（{res['paragraphs']} 段，{res['groups']} 组）")
     for c in ("标签", "精确率", "召回率", "F1", "段数"):
@@ -37,12 +37,12 @@ _LABEL_SHORT = {"background": "基本情况", "practice": "做法", "outcome": "
                 "problem": "问题", "plan": "打算"}
 
 
-def render_table(res: dict, out, **_) -> None:
+def render_table(res: dict, out, color: bool | None = None, **_) -> None:
     """Corpus cross-validation and real reports in one table: content-only and decoded labels."""
-    from rich.console import Console
+    from . import console
     from rich.table import Table
 
-    con = Console(file=out, highlight=False, width=160)
+    con = console(out, color, highlight=False, width=160)
     t = Table(title="段落角色：六类宏平均 F1 与各类 F1（content＝只看段落本身；decoded＝按全文序列解码）")
     for c in ("数据", "标签", "段数", "宏平均 F1", *(_LABEL_SHORT[lab] for lab in res["labels"])):
         t.add_column(c, justify="right" if c not in ("数据", "标签") else "left")

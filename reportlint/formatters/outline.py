@@ -32,8 +32,8 @@ def outline_dict(doc) -> dict:
             "headings": [node(i) for i, h in enumerate(doc.headings) if h.parent is None]}
 
 
-def tree(doc, stream) -> None:
-    from rich.console import Console
+def tree(doc, stream, color: bool | None = None) -> None:
+    from . import console
     from rich.text import Text
     from rich.tree import Tree
 
@@ -63,7 +63,7 @@ def tree(doc, stream) -> None:
     for i, h in enumerate(doc.headings):
         if h.parent is None:
             add(root, i)
-    con = Console(file=stream, highlight=False, soft_wrap=False)
+    con = console(stream, color, highlight=False, soft_wrap=False)
     con.print(root)
     conf = f"{doc.profile_confidence:.0%}"
     con.print(Text(f"报告类型：{doc.profile or '未能判断'}（置信度 {conf}）；"
@@ -83,8 +83,8 @@ def tags_dict(doc) -> dict:
         for p in doc.paragraphs if p.label]}
 
 
-def tags_table(doc, stream) -> None:
-    from rich.console import Console
+def tags_table(doc, stream, color: bool | None = None) -> None:
+    from . import console
     from rich.table import Table
 
     t = Table(title=f"{doc.path} 段落标注")
@@ -96,7 +96,7 @@ def tags_table(doc, stream) -> None:
         role = doc.role_of(p)
         t.add_row(str(p.line), f"{LABEL_ZH[p.label]} {p.label}", f"{p.confidence:.2f}",
                   ROLE_NAMES.get(role, role or "—"), p.text[:36] + ("…" if len(p.text) > 36 else ""))
-    Console(file=stream, highlight=False).print(t)
+    console(stream, color, highlight=False).print(t)
 
 
 def _json(d: dict, stream) -> None:
@@ -104,17 +104,17 @@ def _json(d: dict, stream) -> None:
     stream.write("\n")
 
 
-def render_outline(doc, stream, fmt: str = "text") -> None:
+def render_outline(doc, stream, fmt: str = "text", color: bool | None = None) -> None:
     """``reportlint outline``: the heading tree (text) or its JSON."""
     if fmt == "json":
         _json(outline_dict(doc), stream)
     else:
-        tree(doc, stream)
+        tree(doc, stream, color)
 
 
-def render_tags(doc, stream, fmt: str = "text") -> None:
+def render_tags(doc, stream, fmt: str = "text", color: bool | None = None) -> None:
     """``reportlint tag``: the labelled paragraphs as a table (text) or JSON."""
     if fmt == "json":
         _json(tags_dict(doc), stream)
     else:
-        tags_table(doc, stream)
+        tags_table(doc, stream, color)

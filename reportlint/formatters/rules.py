@@ -17,15 +17,15 @@ def _json(data, out) -> None:
     out.write("\n")
 
 
-def render_rule(rule, out, fmt: str = "text") -> None:
+def render_rule(rule, out, fmt: str = "text", color: bool | None = None) -> None:
     if fmt == "json":
         _json(rule_dict(rule), out)
         return
-    from rich.console import Console
+    from . import console
 
     from ..rulefile import FAMILIES
 
-    con = Console(file=out, highlight=False, soft_wrap=True)
+    con = console(out, color, highlight=False, soft_wrap=True)
     con.print(f"[bold]{rule.code}[/bold]  {rule.name}")
     con.print(f"类别：{FAMILIES.get(rule.family, rule.family)}    级别：{SEVERITY_ZH.get(rule.severity, rule.severity)}    "
               f"检查方式：{rule.kind}    范围：{rule.scope}")
@@ -44,11 +44,11 @@ def render_rule(rule, out, fmt: str = "text") -> None:
                 con.print("  · " + e.replace("\n", " ⏎ "), markup=False)
 
 
-def render_rules(rules, out, fmt: str = "text") -> None:
+def render_rules(rules, out, fmt: str = "text", color: bool | None = None) -> None:
     if fmt == "json":
         _json([rule_dict(r) for r in rules], out)
         return
-    from rich.console import Console
+    from . import console
     from rich.table import Table
 
     table = Table(title=f"reportlint 规则（共 {len(rules)} 条）", show_lines=False)
@@ -57,4 +57,4 @@ def render_rules(rules, out, fmt: str = "text") -> None:
     for r in rules:
         desc = (r.description or r.message).strip().split("\n")[0]
         table.add_row(r.code, r.name, SEVERITY_ZH.get(r.severity, r.severity), desc[:60])
-    Console(file=out, highlight=False).print(table)
+    console(out, color, highlight=False).print(table)

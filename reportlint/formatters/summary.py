@@ -75,7 +75,7 @@ def report_rows(res: dict) -> tuple[list[str], list[list]]:
     return headers, rows
 
 
-def render(res: dict, out, fmt: str = "text") -> None:
+def render(res: dict, out, fmt: str = "text", color: bool | None = None) -> None:
     if fmt == "json":
         json.dump(res, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -84,15 +84,15 @@ def render(res: dict, out, fmt: str = "text") -> None:
     elif fmt == "html":
         out.write(html(res))
     else:
-        text(res, out)
+        text(res, out, color)
 
 
-def text(res: dict, out) -> None:
-    from rich.console import Console
+def text(res: dict, out, color: bool | None = None) -> None:
+    from . import console
     from rich.table import Table
     from rich.text import Text
 
-    con = Console(file=out, highlight=False, soft_wrap=False, emoji=False,
+    con = console(out, color, highlight=False, soft_wrap=False, emoji=False,
                   width=None if out.isatty() else 140)
     con.print(Text("reportlint 报告集分析", style="bold"))
     for _, title, headers, rows, note in tables(res):

@@ -123,7 +123,7 @@ def _lines(reports):
 
 
 def render(reports, stream, docs=None, color: bool | None = None, **_):
-    if _plain(stream, color):
+    if color is False or _plain(stream, color):  # --no-color: the plain text, no escape codes at all
         return render_plain(reports, stream)
     from rich.console import Console
     from rich.text import Text
