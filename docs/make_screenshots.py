@@ -4,6 +4,8 @@
 
 * ``batch.png`` / ``summary.png``: the batch and summary HTML pages in headless Chromium
   (``benchmarks/screenshot_html.py``; Debian ``chromium`` and ``fonts-noto-cjk``);
+* ``summary-charts.png``: the charts further down the summary page (its sections from 段落类型
+  to 长度分布, cut out of the same page so the picture starts at them);
 * ``annotated.png``: a short example report (written here) annotated with ``check --annotate``,
   converted to PDF by LibreOffice headless and the first page to PNG with ``pdftoppm``
   (Debian ``libreoffice-writer-nogui``, ``poppler-utils``) — what a reviewer sees in Word or WPS.
@@ -70,6 +72,18 @@ def annotated_png(out_png: str, work: str) -> None:
                     out_png[:-4]], check=True, timeout=120)
 
 
+def section_page(html_path: str, out_path: str, first: str, stop: str) -> str:
+    """A copy of the page holding only its sections from ``<h2 id=first>`` up to ``<h2 id=stop>``."""
+    with open(html_path, encoding="utf-8") as fh:
+        page = fh.read()
+    body = page.index(">", page.index("<body")) + 1
+    cut = page[:body] + page[page.index(f'<h2 id="{first}">'):page.index(f'<h2 id="{stop}">')] + \
+        page[page.index("</body>"):]
+    with open(out_path, "w", encoding="utf-8") as fh:
+        fh.write(cut)
+    return out_path
+
+
 def main() -> int:
     shots = _shots()
     with tempfile.TemporaryDirectory(prefix="reportlint-shots-") as work:
@@ -83,8 +97,10 @@ def main() -> int:
         batch_html, summary_html = shots.build_pages(work, batch_src=inbox, summary_src="历年报告")
         shots.screenshot(batch_html, os.path.join(DOCS, "batch.png"), size="1100,900")
         shots.screenshot(summary_html, os.path.join(DOCS, "summary.png"), size="1100,1100")
+        charts = section_page(summary_html, os.path.join(work, "charts.html"), "labels", "density")
+        shots.screenshot(charts, os.path.join(DOCS, "summary-charts.png"), size="1000,1600")
         annotated_png(os.path.join(DOCS, "annotated.png"), work)
-    for name in ("batch.png", "summary.png", "annotated.png"):
+    for name in ("batch.png", "summary.png", "summary-charts.png", "annotated.png"):
         size = os.path.getsize(os.path.join(DOCS, name))
         print(f"docs/{name}: {size / 1024:.0f} KB")
     return 0
