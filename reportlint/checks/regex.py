@@ -62,7 +62,7 @@ def run(rule, ctx, units):
             if repl is not None:
                 sugg = m.expand(repl)
                 values["suggestion"] = sugg
-                if rule.fix_safe:
+                if rule.fixable:
                     fix = Fix(s, e, sugg) if g == 0 else Fix(base + m.start(), base + m.end(), _whole(m, g, sugg))
             yield Hit(s, e, values, fix)
 

@@ -12,4 +12,5 @@ def render(reports, stream, **_):
             stream.write(f"{r.path}:0:0: E000 error {r.error}\n")
             continue
         for f in r.findings:
-            stream.write(f"{where(f)}: {f.code} {f.severity} {f.message}\n")
+            mark = f" [{f.fix.applicability}-fix]" if f.fix is not None else ""
+            stream.write(f"{where(f)}: {f.code} {f.severity} {f.message}{mark}\n")
