@@ -94,12 +94,14 @@ def test_claims_pass_with_an_award_or_a_zero_record_as_the_fact():
     assert where(text.replace("加强培训。", "各项工作取得明显成效。"), ["CL002"]) == [(8, 7, "CL002")]
 
 
-def test_claims_look_for_support_in_the_whole_chapter_not_in_another():
-    text = ("一、工作成效\n社区环境明显改善，群众普遍认可。\n（一）整治行动\n开展专项整治行动。\n"
-            "（二）长效管理\n全年清理垃圾3400吨。\n二、存在问题\n部分小区管理缺位。\n")
-    assert where(text, ["CL002"]) == []  # the figure is two sub-sections later, in the same chapter
+def test_claims_look_for_support_in_the_whole_section_not_in_a_sibling():
+    text = ("一、工作成效\n社区环境明显改善，群众普遍认可。\n开展专项整治行动。\n"
+            "全年清理垃圾3400吨。\n二、存在问题\n部分小区管理缺位。\n")
+    assert where(text, ["CL002"]) == []  # the figure is two paragraphs later, in the same section
     moved = text.replace("全年清理垃圾3400吨。", "建立长效机制。").replace("部分小区管理缺位。", "仍有12个小区管理缺位。")
-    assert where(moved, ["CL002"]) == [(2, 5, "CL002")]  # a figure in another chapter is no support
+    assert where(moved, ["CL002"]) == [(2, 5, "CL002")]  # a figure in another section is no support
+    runin = "一、工作成效\n（一）整治环境。社区环境明显改善。\n（二）改造设施。改造危房46户。\n"
+    assert where(runin, ["CL002"]) == [(2, 13, "CL002")]  # a sibling sub-section's figure is about something else
 
 
 def test_claims_accept_named_facts_and_quoted_remarks():

@@ -8,8 +8,9 @@ Options:
   does not cross a heading.
   ``skip``: sentences matching this are not claims (plans and targets: 力争、确保 …).
   ``support``: ``window`` (default: the sentences of ``window``) or ``section``: any sentence of
-  the whole top-level section (the chapter under a 一、 heading; the whole text before the first
-  heading) counts as support.
+  the whole section the claim stands in (every paragraph under its innermost heading, run-in
+  headings included; the text before the first heading is one section) counts as support. A
+  sibling sub-section's figures are about something else and do not count.
   ``skip_sections``: a regular expression; no claim is reported under a heading whose text matches
   (结语、结束语: a closing summary restates what the report has shown).
   ``skip_openers``: a regular expression matched at the start of a paragraph's body; such
@@ -37,7 +38,7 @@ OPTIONS = {
     "evidence": Opt(str, True, doc="什么算数据（正则）"),
     "window": Opt(int, default=1, doc="前后各看几句"),
     "skip": Opt(str, doc="句中有这些文字（正则）时不报告"),
-    "support": Opt(str, default="window", doc="到哪里找数据：window（前后几句）或 section（整个一级章节）"),
+    "support": Opt(str, default="window", doc="到哪里找数据：window（前后几句）或 section（所在小节的全部段落）"),
     "skip_sections": Opt(str, doc="标题符合这个正则的章节（如结语）不检查"),
     "skip_openers": Opt(str, doc="段首符合这个正则的段落（如“总之”“回望过去”）不检查"),
 }
@@ -54,14 +55,6 @@ def compile(rule):
            for k in ("skip", "skip_sections", "skip_openers")}
     return (Matcher(words), compile_user_regex(rule.options["evidence"], rule.path, "evidence"),
             opt["skip"], opt["skip_sections"], opt["skip_openers"])
-
-
-def _chapter(doc, p) -> int:
-    """The index of the top-level heading ``p`` stands under (-1 before the first heading)."""
-    h = p.section
-    while h is not None and doc.headings[h].parent is not None:
-        h = doc.headings[h].parent
-    return -1 if h is None else h
 
 
 def _under(doc, p, pattern) -> bool:
@@ -81,7 +74,7 @@ def run(rule, ctx, units):
     if not any(next(matcher.finditer(p.text), None) for p in doc.content_paragraphs):
         return
     paras = [p for p, ss in ctx.content_sentences() for s in ss]
-    sents = [(_chapter(doc, p) if by_section else p.section, s) for p, ss in ctx.content_sentences() for s in ss]
+    sents = [(p.section, s) for p, ss in ctx.content_sentences() for s in ss]
     has_fig = [None] * len(sents)
     supported: dict = {}
 
