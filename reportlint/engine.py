@@ -5,9 +5,10 @@ check → decide (select / ignore / severity / suppression, all here) → findin
 from __future__ import annotations
 
 from contextlib import nullcontext
+from dataclasses import replace
 
 from .document import Document
-from .finding import SEVERITY_RANK, Finding, Hit, sort_key
+from .finding import SEVERITY_RANK, Finding, Fix, Hit, sort_key
 from .checks import KINDS
 from .checks._util import fill
 from .context import Analysis, analysis
@@ -48,6 +49,39 @@ def is_selected(code: str, select, ignore, extend_select=()) -> bool:
     sel = matches_prefix(code, list(select or ["ALL"]) + list(extend_select or []))
     ign = matches_prefix(code, ignore or [])
     return sel > ign
+
+
+_LEVEL = {"safe": 2, "unsafe": 1, "none": 0}
+
+
+def settle_fix(rule, ctx: Analysis, fix: Fix | None) -> Fix | None:
+    """The fix with its final applicability: the lower of the rule's ``fix`` level and the kind's,
+    and never ``safe`` when the edit cuts into a word of the segmentation, when it matches one of
+    the rule's ``unsafe_fix`` patterns, or when it spans more than one paragraph."""
+    if fix is None:
+        return None
+    level = min(_LEVEL.get(rule.fix, 0), _LEVEL.get(fix.applicability, 0))
+    if level == 2 and not _safe_in_context(rule, ctx, fix):
+        level = 1
+    app = next(k for k, v in _LEVEL.items() if v == level)
+    return fix if app == fix.applicability else replace(fix, applicability=app)
+
+
+def _safe_in_context(rule, ctx: Analysis, fix: Fix) -> bool:
+    doc = ctx.doc
+    para = doc.paragraph_at(fix.start)
+    if para is None or fix.end > para.end or fix.start < para.start:
+        return False
+    for pat in rule.unsafe_fix:
+        for m in pat.finditer(para.text):
+            s, e = para.start + m.start(), para.start + m.end()
+            if s < max(fix.end, fix.start + 1) and fix.start < e:
+                return False
+    tags = ctx.tagged(para.start, para.text)
+    if tags is None:
+        return False
+    bounds = set(tags) | {len(para.text)}
+    return fix.start - para.start in bounds and fix.end - para.start in bounds
 
 
 def make_finding(rule, doc: Document, hit: Hit, severity: str) -> Finding:
@@ -97,6 +131,8 @@ def check_document(doc: Document, ruleset, select=None, ignore=None, extend_sele
         sev = overrides.get(rule.code) or overrides.get(rule.family) or rule.severity
         with guard(rule):
             for hit in KINDS[rule.kind].run(rule, ctx, ctx.units(rule.scope)):
+                if hit.fix is not None:
+                    hit = replace(hit, fix=settle_fix(rule, ctx, hit.fix))
                 f = make_finding(rule, doc, hit, sev)
                 if sup is not None and sup.suppressed(f):
                     continue

@@ -3,16 +3,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .vocab import SEVERITIES, SEVERITY_RANK, SEVERITY_ZH  # noqa: F401  (re-exported)
+from .vocab import APPLICABILITY_ZH, SEVERITIES, SEVERITY_RANK, SEVERITY_ZH  # noqa: F401  (re-exported)
+
+_FIX_HINT = {"safe": "--fix", "unsafe": "--fix --unsafe-fixes"}
+
+
+APPLICABILITIES = ("safe", "unsafe", "none")  # as in ruff: --fix / --unsafe-fixes / shown only
 
 
 @dataclass(frozen=True)
 class Fix:
-    """Replace text[start:end] with ``replacement``."""
+    """Replace text[start:end] with ``replacement``.
+
+    ``applicability`` (following ruff): ``safe`` — cannot change the meaning, applied by ``--fix``;
+    ``unsafe`` — probably right but may change the meaning, applied only with ``--unsafe-fixes``;
+    ``none`` — shown, never applied. A kind may lower it for one hit; the engine settles it from
+    the rule's ``fix`` level and the context (an edit that cuts into a word is never safe).
+    """
 
     start: int
     end: int
     replacement: str
+    applicability: str = "safe"
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,20 @@ class Finding:
     def family(self) -> str:
         return "".join(ch for ch in self.code if ch.isalpha())
 
+    @property
+    def applicability(self) -> str:
+        """safe / unsafe / none (``none`` also when the finding has no fix)."""
+        return "none" if self.fix is None else self.fix.applicability
+
+    @property
+    def fix_label(self) -> str:
+        """Chinese note on the fix for every output format: “可安全修正（--fix）”,
+        “需确认的修正（--fix --unsafe-fixes）”, “不自动修正”; "" when the finding has no fix."""
+        if self.fix is None:
+            return ""
+        hint = _FIX_HINT.get(self.fix.applicability)
+        return APPLICABILITY_ZH[self.fix.applicability] + (f"（{hint}）" if hint else "")
+
     def to_dict(self) -> dict:
         d = {
             "code": self.code, "severity": self.severity, "message": self.message,
@@ -67,7 +93,9 @@ class Finding:
             "end_column": self.end_column, "start": self.start, "end": self.end,
             "excerpt": self.excerpt, "suggestion": self.suggestion,
             "fix": None if self.fix is None else {
-                "start": self.fix.start, "end": self.fix.end, "replacement": self.fix.replacement},
+                "start": self.fix.start, "end": self.fix.end, "replacement": self.fix.replacement,
+                "applicability": self.fix.applicability},
+            "applicability": self.applicability,
             "location": self.location, "reference": self.reference,
             "related": [list(r) for r in self.related],
         }

@@ -1,6 +1,8 @@
 """``check --fix`` and ``--diff``: apply the safe automatic fixes to a text report.
 
-Only fixes that rule files mark ``fix: safe`` are applied, and only when they are
+Only fixes whose applicability is ``safe`` are applied (``--unsafe-fixes`` adds the ``unsafe``
+ones; see :class:`reportlint.finding.Fix`: the rule file's ``fix: safe`` is lowered to unsafe where
+the edit would cut into a word or matches the rule's ``unsafe_fix``), and only when they are
 unambiguous: two different replacements for the same span are both left alone;
 overlapping fixes are applied one per pass (leftmost, then longest first) and the
 text is checked again, until nothing is left to fix. A fix never touches a line
@@ -36,14 +38,16 @@ _CODECS = {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "gb18030": "gb18030", "bi
 
 # ---------------------------------------------------------------- choosing fixes
 
-def safe_fixes(findings, ruleset) -> list[Fix]:
-    """The fixes one pass may apply: safe, unambiguous, non-overlapping, never across a line break."""
+def safe_fixes(findings, ruleset, unsafe: bool = False) -> list[Fix]:
+    """The fixes one pass may apply: safe (or, with ``unsafe``, unsafe too), unambiguous,
+    non-overlapping, never across a line break."""
     rules = ruleset.by_code()
+    allowed = ("safe", "unsafe") if unsafe else ("safe",)
     cands: dict[tuple[int, int], set[str]] = {}
     for f in findings:
         rule = rules.get(f.code)
         fx = f.fix
-        if fx is None or rule is None or not rule.fix_safe:
+        if fx is None or rule is None or not rule.fixable or fx.applicability not in allowed:
             continue
         if "\n" in fx.replacement or fx.end < fx.start:
             continue
@@ -55,9 +59,14 @@ def safe_fixes(findings, ruleset) -> list[Fix]:
             continue  # two rules disagree about the same text: ambiguous
         if s < end:
             continue  # overlaps a fix already chosen: left for the next pass
-        chosen.append(Fix(s, e, next(iter(repl))))
+        chosen.append(Fix(s, e, next(iter(repl)), _applicability(findings, s, e)))
         end = max(end, e)
     return chosen
+
+
+def _applicability(findings, s: int, e: int) -> str:
+    apps = {f.fix.applicability for f in findings if f.fix is not None and (f.fix.start, f.fix.end) == (s, e)}
+    return "safe" if apps == {"safe"} else "unsafe"
 
 
 def apply_fixes(text: str, fixes: list[Fix]) -> str:
@@ -70,8 +79,8 @@ def apply_fixes(text: str, fixes: list[Fix]) -> str:
     return "".join(parts)
 
 
-def fix_text(source, ruleset, opts):
-    """Fix ``source.text`` until no safe fix is left.
+def fix_text(source, ruleset, opts, unsafe: bool = False):
+    """Fix ``source.text`` until no safe fix (with ``unsafe``: no fix) is left.
 
     Returns (fixed text, number of fixes applied, first (doc, findings), last (doc, findings)).
     """
@@ -86,7 +95,7 @@ def fix_text(source, ruleset, opts):
         last = (doc, findings)
         if first is None:
             first = last
-        fixes = [fx for fx in safe_fixes(findings, ruleset)
+        fixes = [fx for fx in safe_fixes(findings, ruleset, unsafe)
                  if "\n" not in text[fx.start:fx.end] and text[fx.start:fx.end] != fx.replacement]
         if not fixes:
             break
@@ -185,7 +194,7 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 # ---------------------------------------------------------------- the command
 
-def fix_path(path: str, ruleset, opts, write: bool, backup: bool, out) -> FileReport:
+def fix_path(path: str, ruleset, opts, write: bool, backup: bool, out, unsafe: bool = False) -> FileReport:
     """Fix one file (``write``) or print the unified diff of what would change (not ``write``).
 
     Returns the file's report: after writing, the findings left in the fixed file;
@@ -204,7 +213,7 @@ def fix_path(path: str, ruleset, opts, write: bool, backup: bool, out) -> FileRe
         return report
     try:
         source = read_path(path, opts.max_bytes or DEFAULT_MAX_BYTES)
-        fixed, applied, first, last = fix_text(source, ruleset, opts)
+        fixed, applied, first, last = fix_text(source, ruleset, opts, unsafe)
         if not write:
             if applied:
                 out.write(unified_diff(path, source.text, fixed))

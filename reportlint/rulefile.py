@@ -27,7 +27,7 @@ from .ruleyaml import load_yaml, yaml_error_message  # noqa: F401  (re-exported)
 from .vocab import SEVERITIES
 
 COMMON_KEYS = {"code", "name", "kind", "severity", "scope", "message", "description", "reference",
-               "exceptions", "examples", "enabled", "fix"}
+               "exceptions", "examples", "enabled", "fix", "unsafe_fix"}
 SCOPES = ("document", "section", "paragraph", "body", "heading", "sentence")
 FAMILIES = {
     "STR": "结构与编号", "PH": "未填写的占位符", "WM": "模板网站残留", "CL": "套话与空话",
@@ -50,8 +50,18 @@ class Rule:
     options: dict
     exceptions: tuple = ()
     examples: dict = field(default_factory=dict)
-    fix_safe: bool = False
+    fix: str = "none"  # safe / unsafe / none: whether --fix (safe) or --unsafe-fixes (unsafe) applies it
+    unsafe_fix: tuple = ()  # regexes: a fix overlapping a match in its paragraph is only unsafe
     compiled: object = None  # set by the kind's compile()
+
+    @property
+    def fix_safe(self) -> bool:
+        return self.fix == "safe"
+
+    @property
+    def fixable(self) -> bool:
+        """The rule's hits carry a fix (applied by ``--fix`` when safe, by ``--unsafe-fixes`` otherwise)."""
+        return self.fix in ("safe", "unsafe")
 
     @property
     def family(self) -> str:
@@ -125,12 +135,16 @@ def parse_rule(data, path: str) -> Rule:
         if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
             raise RuleFileError("应为文本列表。", path, f"examples.{k}")
     fix = data.get("fix", False)
-    if fix not in (True, False, "safe", "none"):
-        raise RuleFileError("只能是 safe 或 none。", path, "fix")
+    if fix not in (True, False, "safe", "unsafe", "none"):
+        raise RuleFileError("只能是 safe、unsafe 或 none。", path, "fix")
+    fix = {True: "safe", False: "none"}.get(fix, fix)
+    unsafe = data.get("unsafe_fix") or []
+    if not isinstance(unsafe, list) or not all(isinstance(e, str) for e in unsafe):
+        raise RuleFileError("应为正则表达式文本的列表。", path, "unsafe_fix")
     rule = Rule(code, str(data["name"]), kind_name, sev, scope, str(data["message"]),
                 unfold(str(data.get("description", ""))), str(data.get("reference", "")), path, options, exc,
                 {"bad": list(examples.get("bad", [])), "good": list(examples.get("good", []))},
-                fix in (True, "safe"))
+                fix, tuple(compile_user_regex(e, path, "unsafe_fix") for e in unsafe))
     if data.get("enabled", True) is False:
         rule.options["_disabled"] = True
     rule.compiled = kind.compile(rule)

@@ -9,6 +9,8 @@ from __future__ import annotations
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+# fix applicability (as in ruff): --fix applies safe ones, --unsafe-fixes the unsafe ones too
+APPLICABILITY_ZH = {"safe": "可安全修正", "unsafe": "需确认的修正", "none": "不自动修正"}
 
 # ---------------------------------------------------------------- exit codes
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

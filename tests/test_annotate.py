@@ -89,8 +89,8 @@ def test_annotate_comments_anchor_on_each_finding(report, capsys):
     assert f"已写入 {target}（4 条批注，2 处修订）" in err
     assert out.splitlines() == [
         f"{report}:3:8(第 3 段): PH002 错误 “XX”像是模板中代替数字或名称的占位符，请填写实际内容",
-        f"{report}:3:11(第 3 段): PU001 错误 中文里用了半角标点“,”，应为全角“，”",
-        f"{report}:5:15(第 5 段): PU001 错误 中文里用了半角标点“,”，应为全角“，”",
+        f"{report}:3:11(第 3 段): PU001 错误 中文里用了半角标点“,”，应为全角“，” [可修正]",
+        f"{report}:5:15(第 5 段): PU001 错误 中文里用了半角标点“,”，应为全角“，” [可修正]",
         f"{report}:6:1(水印): WM002 错误 “仅供学习交流”是模板网站的水印或声明，请删除",
     ]
     d = docx.Document(str(target))

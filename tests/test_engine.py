@@ -168,7 +168,7 @@ def test_statistics_exact(report, capsys):
 
 
 FINDING_KEYS = {"code", "severity", "message", "rule", "path", "line", "column", "end_line", "end_column",
-                "start", "end", "excerpt", "suggestion", "fix", "location", "reference", "related"}
+                "start", "end", "excerpt", "suggestion", "fix", "applicability", "location", "reference", "related"}
 
 
 def test_json_structure(report, capsys):
@@ -188,7 +188,7 @@ def test_json_structure(report, capsys):
         "code": "PH002", "severity": "error", "message": "“XX”像是模板中代替数字或名称的占位符，请填写实际内容",
         "rule": "用字母X代替的数字或名称", "path": report, "line": 2, "column": 6, "end_line": 2,
         "end_column": 8, "start": 15, "end": 17, "excerpt": "XX", "suggestion": None, "fix": None,
-        "location": "", "reference": "审稿常见退改意见：数据和名称须填实", "related": []}
+        "applicability": "none", "location": "", "reference": "审稿常见退改意见：数据和名称须填实", "related": []}
 
 
 def test_json_keys_are_the_documented_ones():

@@ -199,3 +199,85 @@ def test_a_file_with_undecodable_bytes_is_not_rewritten(tmp_path, capsys):
     assert p.read_bytes() == data and os.listdir(tmp_path) == ["a.txt"]
     code, out, _ = run(capsys, "--diff", p)
     assert "+截至目前，共走访120家。" in out
+
+
+# ---------------------------------------------------------------- applicability (safe / unsafe / none)
+
+def _rule(folder, code, fix, pattern, repl):
+    folder.mkdir(exist_ok=True)
+    (folder / f"{code}.yaml").write_text(
+        f"code: {code}\nname: 测试\nkind: regex\nseverity: error\nmessage: 测试\nfix: {fix}\n"
+        f"pattern: {pattern}\nreplace: {repl}\n", encoding="utf-8")
+
+
+def _findings(capsys, p, *extra):
+    import json
+
+    main(["check", "--isolated", "--format", "json", *extra, str(p)])
+    (f,) = json.loads(capsys.readouterr()[0])["files"]
+    return [(x["code"], x["line"], x["column"], x["applicability"], (x["fix"] or {}).get("applicability"))
+            for x in f["findings"]]
+
+
+def test_dot_between_two_chinese_characters_is_only_an_unsafe_fix(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    write(p, "组织开展“青年.志愿”活动，参与学生120人.\n")
+    assert _findings(capsys, p, "--select", "PU001") == [
+        ("PU001", 1, 8, "unsafe", "unsafe"),  # 青年.志愿: a full stop, or the 间隔号 · of a name
+        ("PU001", 1, 23, "safe", "safe")]  # 人. at the end of the paragraph
+    main(["check", "--isolated", "--select", "PU001", "--fix", str(p)])
+    out = capsys.readouterr()[0]
+    assert p.read_text(encoding="utf-8") == "组织开展“青年.志愿”活动，参与学生120人。\n"
+    assert "需确认的修正（--fix --unsafe-fixes）" in out and "1 个需确认的修正可加 --unsafe-fixes" in out
+    main(["check", "--isolated", "--select", "PU001", "--fix", "--unsafe-fixes", str(p)])
+    capsys.readouterr()
+    assert p.read_text(encoding="utf-8") == "组织开展“青年。志愿”活动，参与学生120人。\n"
+
+
+def test_a_fix_cutting_into_a_word_is_never_safe(tmp_path, capsys):
+    rules = tmp_path / "rules"
+    _rule(rules, "WD901", "safe", "必需", "必须")
+    p = tmp_path / "a.txt"
+    write(p, "这未必需要专门开会。这是必需的条件。\n")  # 未必|需要: 必需 starts inside 未必
+    assert _findings(capsys, p, "--select", "WD9", "--rules", str(rules)) == [
+        ("WD901", 1, 3, "unsafe", "unsafe"), ("WD901", 1, 13, "safe", "safe")]
+    main(["check", "--isolated", "--select", "WD9", "--rules", str(rules), "--fix", str(p)])
+    capsys.readouterr()
+    assert p.read_text(encoding="utf-8") == "这未必需要专门开会。这是必须的条件。\n"
+
+
+def test_rule_marked_unsafe_is_applied_only_with_unsafe_fixes(tmp_path, capsys):
+    rules = tmp_path / "rules"
+    _rule(rules, "WD902", "unsafe", "签定", "签订")
+    p = tmp_path / "a.txt"
+    write(p, "双方签定了协议。\n")
+    assert _findings(capsys, p, "--select", "WD9", "--rules", str(rules)) == [("WD902", 1, 3, "unsafe", "unsafe")]
+    main(["check", "--isolated", "--select", "WD9", "--rules", str(rules), "--fix", str(p)])
+    capsys.readouterr()
+    assert p.read_text(encoding="utf-8") == "双方签定了协议。\n"
+    main(["check", "--isolated", "--select", "WD9", "--rules", str(rules), "--diff", "--unsafe-fixes", str(p)])
+    assert "\n+双方签订了协议。\n" in capsys.readouterr()[0]
+    assert p.read_text(encoding="utf-8") == "双方签定了协议。\n"  # --diff writes nothing
+
+
+def test_applicability_in_every_findings_format(tmp_path, capsys):
+    import csv
+    import io
+    import json
+
+    p = tmp_path / "a.txt"
+    write(p, "组织开展“青年.志愿”活动，参与学生120人.\n")
+    outs = {}
+    for fmt in ("concise", "sarif", "csv", "github", "junit", "html"):
+        main(["check", "--isolated", "--select", "PU001", "--format", fmt, str(p)])
+        outs[fmt] = capsys.readouterr()[0]
+    assert [ln.rsplit(" ", 1)[1] for ln in outs["concise"].splitlines()] == ["[需确认修正]", "[可修正]"]
+    res = json.loads(outs["sarif"])["runs"][0]["results"]
+    assert [r["properties"]["applicability"] for r in res] == ["unsafe", "safe"]
+    assert res[1]["fixes"][0]["artifactChanges"][0]["replacements"] == [
+        {"deletedRegion": {"charOffset": 22, "charLength": 1}, "insertedContent": {"text": "。"}}]
+    rows = list(csv.reader(io.StringIO(outs["csv"].lstrip("\ufeff"))))
+    assert rows[0][-1] == "自动修正"
+    assert [r[-1] for r in rows[1:]] == ["需确认的修正（--fix --unsafe-fixes）", "可安全修正（--fix）"]
+    for fmt in ("github", "junit", "html"):
+        assert "需确认的修正（--fix --unsafe-fixes）" in outs[fmt] and "可安全修正（--fix）" in outs[fmt], fmt

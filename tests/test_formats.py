@@ -205,7 +205,7 @@ def test_github_lines_exact():
     lines = render("github").splitlines()
     assert lines == [
         "::error file=报告/一季度.txt,line=2,col=13,title=PH001::占位符“××”未替换为实际内容",
-        "::warning file=报告/一季度.txt,line=3,col=1,title=WD001::“截止”应为“截至”, 请改: 50%25",
+        "::warning file=报告/一季度.txt,line=3,col=1,title=WD001::“截止”应为“截至”, 请改: 50%25；可安全修正（--fix）",
         "::notice file=报告/一季度.txt,line=4,col=1,title=STR006::标题层级跳级%0A第二行%0D",
         "::error file=报告/扫描件.pdf,title=E000::不支持PDF 文件（.pdf）。",
     ]

@@ -25,7 +25,7 @@ def test_draft_gets_exactly_the_expected_findings():
     assert where(DRAFT, ["CL0"]) == [
         (2, 1, "CL001"),   # section 一 is mostly stock phrases: one finding, on its heading
         (5, 1, "CL003"),   # second paragraph in a row starting “同时”
-        (7, 14, "CL002"),  # “明显改善” with no figure in its sentence or the next (the previous is another section)
+        # no CL002: “明显改善” (line 7) is borne out by the figures of line 8 in the same section
     ]
 
 
@@ -92,6 +92,35 @@ def test_claims_pass_with_an_award_or_a_zero_record_as_the_fact():
     assert where(text, ["CL002"]) == []
     # an award is a fact only where it is said: a bare claim elsewhere is still reported
     assert where(text.replace("加强培训。", "各项工作取得明显成效。"), ["CL002"]) == [(8, 7, "CL002")]
+
+
+def test_claims_look_for_support_in_the_whole_section_not_in_a_sibling():
+    text = ("一、工作成效\n社区环境明显改善，群众普遍认可。\n开展专项整治行动。\n"
+            "全年清理垃圾3400吨。\n二、存在问题\n部分小区管理缺位。\n")
+    assert where(text, ["CL002"]) == []  # the figure is two paragraphs later, in the same section
+    moved = text.replace("全年清理垃圾3400吨。", "建立长效机制。").replace("部分小区管理缺位。", "仍有12个小区管理缺位。")
+    assert where(moved, ["CL002"]) == [(2, 5, "CL002")]  # a figure in another section is no support
+    runin = "一、工作成效\n（一）整治环境。社区环境明显改善。\n（二）改造设施。改造危房46户。\n"
+    assert where(runin, ["CL002"]) == [(2, 13, "CL002")]  # a sibling sub-section's figure is about something else
+
+
+def test_claims_accept_named_facts_and_quoted_remarks():
+    assert where("一、成效\n校园文化建设成效显著，学校入选省级文明校园。\n", ["CL002"]) == []
+    assert where("一、成效\n办事效率明显提高，群众说“以前跑三趟，现在一趟就办好”。\n", ["CL002"]) == []
+    assert where("一、成效\n党员教育成效显著，编印《身边的榜样》读本。\n", ["CL002"]) == []
+    assert where("一、成效\n办事效率明显提高，群众说“很好”。\n", ["CL002"]) == [(2, 5, "CL002")]  # too short
+
+
+def test_closing_summaries_are_not_claims_to_support():
+    assert where("一、成效\n开展整治。\n二、结语\n回首一年，各项工作成效显著。\n", ["CL002"]) == []
+    assert where("一、成效\n开展整治。\n总之，一年来各项工作成效显著。\n", ["CL002"]) == []
+    assert where("一、成效\n开展整治。\n一年来，各项工作成效显著。\n", ["CL002"]) == [(3, 9, "CL002")]
+
+
+def test_opener_skips_paragraphs_that_open_with_a_run_in_title():
+    text = ("一、主要做法\n1．完善课程体系。根据新课标要求，调整课时安排。\n"
+            "2．健全评价机制。根据学校规划，修订考核办法。\n根据上级要求，开展专项督导。\n根据年度计划，组织教师培训。\n")
+    assert where(text, ["CL003"]) == [(5, 1, "CL003")]  # only the two true openings with 根据
 
 
 def test_claim_is_reported_once_per_sentence():

@@ -79,3 +79,38 @@ def test_unpaired_marks_each_kind_on_its_own():
     text = "认真学习《安全生产法（修正案）》和“两个条例。\n新建公园12个（含改造3个。\n全年开展培训6期）。\n"
     got = [(f.line, f.column, f.excerpt) for f in findings(text, ["PU004"])]
     assert got == [(1, 18, "“"), (2, 8, "（"), (3, 9, "）")]
+
+
+# ---------------------------------------------------------------- one problem, one finding (issue 14)
+
+MIXED = """关于2026年工作的汇报
+一、主要做法
+(一）抓学习
+组织专题学习(共3次），参学120人。
+（二)抓队伍
+1.建立台账。
+2．限期整改。
+3.逐项销号。
+"""
+
+
+def test_mixed_width_brackets_and_numbering_dots_are_each_reported_once():
+    got = [(f.line, f.column, f.code, f.message) for f in findings(MIXED, ["PU", "STR009", "NUM006"])]
+    assert got == [
+        (3, 1, "PU004", "括号一半全角一半半角：左边是“(”，右边是“）”，应统一为全角“（）”"),
+        (4, 7, "PU004", "括号一半全角一半半角：左边是“(”，右边是“）”，应统一为全角“（）”"),
+        (5, 3, "PU004", "括号一半全角一半半角：左边是“（”，右边是“)”，应统一为全角“（）”"),
+        (7, 2, "NUM006", "序号用了全角点“1．”，而本文其他处用的是半角点“1.”，全文应统一"),
+    ]
+
+
+def test_a_bracket_closed_by_its_own_width_is_not_mixed():
+    assert where("开展专题学习（共3次）(含线上)，参学120人。\n", ["PU004"]) == []
+    assert where("开展专题学习(共3次，参学（120人）。\n", ["PU004"]) == [(1, 7, "PU004")]
+
+
+@pytest.mark.parametrize("dash,name", [("-", "短横线“-”"), ("－", "全角短横线“－”"), ("—", "一字线“—”"),
+                                       ("–", "半字线“–”")])
+def test_range_message_names_the_dash_used(dash, name):
+    (f,) = findings(f"每个社区配备3{dash}4个网格员。\n", ["NUM002"])
+    assert f.message == f"数值范围“3{dash}4”不应用{name}连接，宜写作“3～4”；相邻两数表示概数时也可用汉字（如“三四个”）"

@@ -115,3 +115,15 @@ def test_real_report_paragraph_is_clean():
 def test_every_rule_has_examples_that_hold(code):
     """The examples shipped in the rule file: each bad one fires, each good one does not."""
     assert_examples_hold(code)
+
+
+def test_template_site_block_around_the_title_flags_every_line_once():
+    from textcheck import where
+
+    text = ("公文素材库 · 自建平台\n专业 · 高效 · 贴心\n举报倒卖本站资料者赠送会员一年\n"
+            "××街道2026年上半年工作总结\n上半年，街道统筹推进各项工作，完成年度目标的55%。\n"
+            "更多精品范文请关注公众号\n笔杆子的好帮手\n第1页 共2页\n")
+    got = where(text, ["WM"])
+    assert got == [(1, 1, "WM008"), (2, 1, "WM008"), (3, 1, "WM008"),
+                   (6, 1, "WM002"), (7, 1, "WM008"), (8, 1, "WM005")]
+    assert [ln for ln, _, _ in got] == [1, 2, 3, 6, 7, 8]  # the title (4) and the body (5) are not residue

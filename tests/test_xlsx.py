@@ -55,14 +55,14 @@ def test_batch_xlsx_cells(inbox, tmp_path, capsys):
     assert files.auto_filter.ref == "A1:L4"
     assert files.column_dimensions["B"].width == 10  # 无法读取 = 8 cells + 2
     prow = [[c.value for c in row] for row in problems.iter_rows()]
-    assert prow[0] == ["文件", "行", "列", "位置", "代码", "规则", "级别", "问题说明", "原文", "建议", "依据"]
-    assert [(os.path.basename(r[0]), r[1], r[2], r[4], r[6], r[8]) for r in prow[1:]] == [
-        ("占位.txt", 3, 4, "PH001", "错误", "××"),
-        ("占位.txt", 3, 7, "PU001", "错误", ","),
-        ("占位.txt", 3, 12, "PH002", "错误", "XX"),
-        ("占位.txt", 4, 11, "PH001", "错误", "××"),
+    assert prow[0] == ["文件", "行", "列", "位置", "代码", "规则", "级别", "问题说明", "原文", "建议", "依据", "自动修正"]
+    assert [(os.path.basename(r[0]), r[1], r[2], r[4], r[6], r[8], r[11]) for r in prow[1:]] == [
+        ("占位.txt", 3, 4, "PH001", "错误", "××", None),
+        ("占位.txt", 3, 7, "PU001", "错误", ",", "可安全修正（--fix）"),
+        ("占位.txt", 3, 12, "PH002", "错误", "XX", None),
+        ("占位.txt", 4, 11, "PH001", "错误", "××", None),
     ]
-    assert problems.auto_filter.ref == "A1:K5"
+    assert problems.auto_filter.ref == "A1:L5"
     # text that looks like a formula stays text
     assert all(c.data_type != "f" for row in problems.iter_rows() for c in row)
 

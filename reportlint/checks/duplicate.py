@@ -1,11 +1,19 @@
 """Kind ``duplicate``: the same sentence, or nearly the same paragraph, twice in one report.
 
 Options:
-  ``unit`` (required): ``sentence`` (same text, ignoring spaces and punctuation) or
-  ``paragraph`` (character n-gram Jaccard similarity of at least ``similarity``).
-  ``min_chars``: shorter units are ignored (default 12 for sentences, 30 for paragraphs).
+  ``unit`` (required): ``sentence`` (same text, ignoring spaces and punctuation),
+  ``paragraph`` (character n-gram Jaccard similarity of at least ``similarity``) or
+  ``clause``: a clause (a piece of a sentence between ，；： marks) in one top-level section that
+  nearly repeats a clause of another top-level section (edit similarity of at least
+  ``similarity``, e.g. a figure sentence of 做法 restated in 成效 with one character changed).
+  Clauses before the first heading (the opening summary) are not compared; a pair whose
+  sentences are the same (DUP001's) or whose paragraphs are alike (DUP002's) is left to those.
+  ``min_chars``: shorter units are ignored (default 12 for sentences and clauses, 30 for paragraphs).
   ``similarity``: for paragraphs, 0–1 (default 0.8).
   ``ngram``: n-gram size for paragraphs (default 2).
+  ``require``: for clauses, a regular expression both clauses must match (``[0-9]``: only
+  figure clauses, since set phrases such as slogans recur on purpose). ``skip``: clauses matching
+  this are not compared (targets and plans: a plan restating last year's figure is no repeat).
   ``skip_similar_paragraphs``: for sentences, do not report a repeat whose two
   paragraphs are themselves this similar (the paragraph rule reports them; default 0 = off).
 The later copy is reported, pointing at the earlier one (``related``; ``{line}`` hole).
@@ -18,6 +26,7 @@ Example (fires on a sentence pasted into two paragraphs)::
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 
@@ -27,10 +36,12 @@ from ._spec import NUMBER, Opt
 
 SUMMARY = "重复的句子、几乎相同的段落"
 OPTIONS = {
-    "unit": Opt(str, True, doc="sentence（句子）或 paragraph（段落）"),
+    "unit": Opt(str, True, doc="sentence（句子）、paragraph（段落）或 clause（不同章节间几乎相同的分句）"),
     "min_chars": Opt(int, doc="至少多少字才比较（句子默认 12，段落默认 30）"),
     "similarity": Opt(NUMBER, default=0.8, doc="段落相似度阈值（0–1）"),
     "ngram": Opt(int, default=2, doc="按几个字一组比较"),
+    "require": Opt(str, doc="clause：两处分句都须含有的内容（正则），如 [0-9] 只比较带数字的分句"),
+    "skip": Opt(str, doc="clause：含有这些内容（正则，如目标、计划用语）的分句不比较"),
     "skip_similar_paragraphs": Opt(NUMBER, default=0, doc="所在段落的相似度达到该值时不报告其中的重复句（0：不跳过）"),
 }
 DEFAULT_SCOPE = "document"
@@ -39,8 +50,8 @@ _DROP = re.compile(r"[\s\u3000\W_]+")
 
 def compile(rule):
     o = rule.options
-    if o["unit"] not in ("sentence", "paragraph"):
-        raise RuleFileError("只能是 sentence 或 paragraph。", rule.path, "unit")
+    if o["unit"] not in ("sentence", "paragraph", "clause"):
+        raise RuleFileError("只能是 sentence、paragraph 或 clause。", rule.path, "unit")
     for k in ("similarity", "skip_similar_paragraphs"):
         if k in o and not 0 <= o[k] <= 1:
             raise RuleFileError("应为 0 到 1 之间的数。", rule.path, k)
@@ -80,6 +91,8 @@ def run(rule, ctx, units):
     doc = ctx.doc
     if rule.options["unit"] == "paragraph":
         yield from _run_paragraphs(rule, doc)
+    elif rule.options["unit"] == "clause":
+        yield from _run_clauses(rule, ctx)
     else:
         yield from _run_sentences(rule, ctx)
 
@@ -143,3 +156,87 @@ def _run_sentences(rule, ctx):
             if skip and p0 is not p and jaccard(pg(p0), pg(p)) >= skip:
                 continue
             yield Hit(sent.start, sent.end, {"line": doc.position(s0)[0]}, related=(s0,))
+
+
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+def _clauses(ctx, min_chars: int, span: int = 3):
+    """[(start, end, normalised text, top section, sentence start, sentence key, paragraph)]: every
+    run of 1 to ``span`` consecutive clauses of a body sentence with at least ``min_chars``
+    characters (a figure clause is often short; with its neighbour it says one thing)."""
+    doc = ctx.doc
+    tops = [s for _, s, _ in doc.top_sections()]
+    out = []
+    for p, sents in ctx.content_sentences():
+        if p.table:
+            continue
+        sec = bisect.bisect_right(tops, p.start) - 1
+        if sec < 0:
+            continue  # the opening summary before the first heading restates on purpose
+        for sent in sents:
+            skey = norm(sent.text)
+            pieces, pos = [], 0
+            for m in [*_CLAUSE_END.finditer(sent.text), None]:
+                end = m.start() if m else len(sent.text)
+                piece = sent.text[pos:end]
+                lead = len(piece) - len(piece.lstrip(" \t\u3000"))
+                tail = len(piece) - len(piece.rstrip("。！？!?；; \t\u3000"))
+                if norm(piece):
+                    pieces.append((sent.start + pos + lead, sent.start + end - tail))
+                pos = end + 1 if m else end
+            for i in range(len(pieces)):
+                for j in range(i, min(len(pieces), i + span)):
+                    a, b = pieces[i][0], pieces[j][1]
+                    key = norm(doc.text[a:b])
+                    if len(key) >= min_chars:
+                        out.append((a, b, key, sec, sent.start, skey, p))
+    return out
+
+
+def _run_clauses(rule, ctx):
+    """Candidates share enough character bigrams (an inverted index), then the edit similarity
+    (difflib's ratio) decides."""
+    import difflib
+
+    doc = ctx.doc
+    o = rule.options
+    limit, min_chars = float(o.get("similarity", 0.8)), o.get("min_chars", 12)
+    items = _clauses(ctx, min_chars)
+    if o.get("require"):
+        need = re.compile(o["require"])
+        items = [it for it in items if need.search(doc.text[it[0]:it[1]])]
+    if o.get("skip"):
+        drop = re.compile(o["skip"])
+        items = [it for it in items if not drop.search(doc.text[it[0]:it[1]])]
+    index: dict[str, list[int]] = {}
+    pgrams: dict[int, frozenset] = {}
+
+    def pg(p):
+        if p.index not in pgrams:
+            pgrams[p.index] = grams(_body(doc, p)[1], 2)
+        return pgrams[p.index]
+
+    found: dict[int, tuple] = {}  # sentence start -> (similarity, length, start, end, earlier start)
+    for k, (s, e, key, sec, sstart, skey, p) in enumerate(items):
+        g = grams(key, 2)
+        shared: dict[int, int] = {}
+        for x in g:
+            for c in index.get(x, ()):
+                shared[c] = shared.get(c, 0) + 1
+        for c, n in shared.items():
+            s0, _, key0, sec0, _, skey0, p0 = items[c]
+            if sec0 == sec or n < limit * 0.5 * max(len(g), 1) or skey0 == skey:
+                continue
+            if min(len(key), len(key0)) < limit * max(len(key), len(key0)):
+                continue
+            sim = difflib.SequenceMatcher(None, key0, key, autojunk=False).ratio()
+            if sim < limit or jaccard(pg(p0), pg(p)) >= 0.8:
+                continue
+            cand = (len(key), sim, s, e, s0)
+            if sstart not in found or cand > found[sstart]:
+                found[sstart] = cand
+        for x in g:
+            index.setdefault(x, []).append(k)
+    for _, (_, sim, s, e, s0) in sorted(found.items()):
+        yield Hit(s, e, {"line": doc.position(s0)[0], "similarity": f"{sim * 100:.0f}%"}, related=(s0,))

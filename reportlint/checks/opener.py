@@ -1,8 +1,10 @@
 """Kind ``opener``: the same stock opener starting consecutive paragraphs.
 
 Options:
-  ``words`` (required): the openers (近年来、通过、同时 …); a paragraph's body
-  (after a run-in heading) starting with one of them, longest first, counts.
+  ``words`` (required): the openers (近年来、通过、同时 …); a paragraph starting with one of
+  them, longest first, counts. Only true paragraph openings are compared: a paragraph that opens
+  with a run-in heading (“1．完善课程体系。根据……”) is not a paragraph opening with 根据, so it
+  counts as a paragraph with no stock opener.
   ``min_run``: how many consecutive paragraphs make a finding (default 2).
 Every paragraph of a run after the first is reported, pointing at where the run
 began (``related``). Holes: ``{match}``, ``{count}`` (length of the run so far).
@@ -52,8 +54,8 @@ def run(rule, ctx, units):
                 yield Hit(s, s + len(w), {"match": w, "count": k}, related=(run_start,))
 
     for p in doc.paragraphs:
-        if p.index in skip or p.is_heading_only or p.table:
-            w = None
+        if p.index in skip or p.heading is not None or p.table:
+            w = None  # a heading, or a paragraph opening with a run-in heading
         else:
             body = p.body
             stripped = body.lstrip(_LEAD)

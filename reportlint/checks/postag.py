@@ -99,5 +99,5 @@ def run(rule, ctx, units):
             s, e = base + ts, base + te
             if rule.exceptions and excepted(rule, text, base, s, e):
                 continue
-            fix = Fix(s, e, repl) if rule.fix_safe else None
+            fix = Fix(s, e, repl) if rule.fixable else None
             yield Hit(s, e, {"match": m.group(2), "suggestion": repl, "left": m.group(1), "word": word}, fix)

@@ -6,6 +6,8 @@ Options:
   ``replace``: a suggestion template (``\\1`` / ``\\g<name>`` allowed); with ``fix: safe``
   it becomes an automatic fix.
   ``ignorecase``: match ASCII letters case-insensitively.
+  ``names``: ``{group: {text: Chinese name}}``; the hole ``{group_name}`` names what the group
+  matched (a message can then say 一字线“—” or 短横线“-”, not one word for every dash).
   ``tokens``: the match and every group in it must start and end on a word boundary of the
   segmentation (“党组织|组织|有力” is not a doubled 组织组织; “大队|大队长” is not 大队大队);
   paragraphs are segmented only when the expression matched.
@@ -31,6 +33,7 @@ OPTIONS = {
     "replace": Opt(str, doc="建议改法（可用 \\1 等引用分组）"),
     "ignorecase": Opt(bool, default=False, doc="不区分大小写"),
     "tokens": Opt(bool, default=False, doc="匹配及其各分组的起止都须落在分词的词边界上"),
+    "names": Opt(dict, doc="{分组: {匹配的文字: 名称}}，消息里用 {分组_name} 说出匹配的是哪个字符"),
 }
 DEFAULT_SCOPE = "paragraph"
 
@@ -58,11 +61,14 @@ def run(rule, ctx, units):
                 continue
             values = {k: v for k, v in m.groupdict().items() if v is not None}
             values["match"] = m.group(g)
+            for k, table in (rule.options.get("names") or {}).items():
+                if k in values:
+                    values[f"{k}_name"] = table.get(values[k], values[k])
             fix = None
             if repl is not None:
                 sugg = m.expand(repl)
                 values["suggestion"] = sugg
-                if rule.fix_safe:
+                if rule.fixable:
                     fix = Fix(s, e, sugg) if g == 0 else Fix(base + m.start(), base + m.end(), _whole(m, g, sugg))
             yield Hit(s, e, values, fix)
 

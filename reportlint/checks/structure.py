@@ -248,6 +248,8 @@ def _width(rule, doc, prof):
         t = h.token
         if t.style in ("cn_paren", "ar_paren"):  # 1. vs 1． is NUM006's (one problem, one finding)
             form = "full" if t.token.startswith("（") else "half"
+            if t.token.endswith(("）", ")")) and t.token.endswith("）") != (form == "full"):
+                continue  # (一） itself: a bracket pair of two widths, PU004's (one finding)
         else:
             form = None
         if form is None:

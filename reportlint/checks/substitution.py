@@ -166,7 +166,7 @@ def run(rule, ctx, units):
                 continue
             if rule.options.get("tokens") and not _whole_words(ctx, base, text, m.start(), m.end()):
                 continue
-            fix = Fix(s, e, good) if rule.fix_safe and "/" not in good else None
+            fix = Fix(s, e, good) if rule.fixable and "/" not in good else None
             yield Hit(s, e, {"match": m.group(0), "suggestion": good, "note": note}, fix)
 
 

@@ -49,5 +49,5 @@ def run(rule, ctx, units):
             sugg = m.group(0).translate(table)
             if sugg == m.group(0):
                 continue
-            fix = Fix(s, e, sugg) if rule.fix_safe else None
+            fix = Fix(s, e, sugg) if rule.fixable else None
             yield Hit(s, e, {"match": m.group(0), "suggestion": sugg}, fix)

@@ -18,6 +18,8 @@ def add_parser(sub) -> None:
     c.add_argument("--format", choices=findings_formats(), help="输出格式（默认 text，可在配置文件中设置）")
     c.add_argument("--fail-on", choices=FAIL_ON, help="出现该级别及以上问题时退出码为 1（默认 warning）")
     c.add_argument("--fix", action="store_true", help="自动修正可安全修正的问题（原文件备份为 .bak）")
+    c.add_argument("--unsafe-fixes", action="store_true",
+                   help="配合 --fix / --diff：连“需确认的修正”（可能改变原意，如句中半角点号）也一并修正")
     c.add_argument("--diff", action="store_true", help="只显示 --fix 将做的修改，不写文件")
     c.add_argument("--no-backup", action="store_true", help="配合 --fix：不保留 .bak 备份")
     c.add_argument("--annotate", action="store_true",
@@ -53,7 +55,8 @@ def run(args) -> int:
             from ..fix import fix_path
 
             reports.append(fix_path(path, ruleset, opts, write=args.fix and not args.diff,
-                                    backup=not args.no_backup, out=stdout()))
+                                    backup=not args.no_backup, out=stdout(),
+                                    unsafe=args.unsafe_fixes))
         else:
             reports.append(check_path(path, ruleset, opts))
     first = next(iter(configs.values()))

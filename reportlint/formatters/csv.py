@@ -13,7 +13,7 @@ from ..finding import SEVERITY_ZH
 
 BOM = "\ufeff"
 HEADER = ["文件", "行", "列", "结束行", "结束列", "代码", "级别", "规则", "问题说明", "原文", "建议",
-          "位置", "依据"]
+          "位置", "依据", "自动修正"]
 UNREADABLE = "无法读取"
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -30,7 +30,7 @@ def unguard(value: str) -> str:
 def finding_row(f) -> list:
     return [guard(f.path), f.line, f.column, f.end_line, f.end_column, f.code, SEVERITY_ZH[f.severity],
             guard(f.rule), guard(f.message), guard(f.excerpt), guard(f.suggestion), guard(f.location),
-            guard(f.reference)]
+            guard(f.reference), f.fix_label]
 
 
 def render(reports, stream, **_):
@@ -40,7 +40,7 @@ def render(reports, stream, **_):
     for r in reports:
         if r.error:
             w.writerow([guard(r.path), "", "", "", "", "E000", UNREADABLE, "文件无法读取", guard(r.error),
-                        "", "", "", ""])
+                        "", "", "", "", ""])
             continue
         for f in r.findings:
             w.writerow(finding_row(f))

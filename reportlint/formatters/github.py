@@ -24,6 +24,8 @@ def _path(p: str) -> str:
 
 def line_for(f) -> str:
     msg = f.message if not f.suggestion or f.suggestion in f.message else f"{f.message}（建议：{f.suggestion}）"
+    if f.fix is not None:
+        msg += f"；{f.fix_label}"
     return (f"::{LEVEL[f.severity]} file={escape_property(_path(f.path))},line={f.line},col={f.column},"
             f"title={escape_property(f.code)}::{escape_data(msg)}")
 

@@ -36,8 +36,11 @@ def _finding_html(r, f) -> str:
         parts.append(f'<div class="src"><span class="ln">{f.line}</span>{highlight(line, f.column, end)}</div>')
     elif f.excerpt:
         parts.append(f'<div class="src"><mark>{escape(f.excerpt)}</mark></div>')
+    note = f"（{f.fix_label}）" if f.fix is not None else ""
     if f.suggestion and f.suggestion not in f.message:
-        parts.append(f'<div class="sugg">建议：{escape(f.suggestion)}</div>')
+        parts.append(f'<div class="sugg">建议：{escape(f.suggestion)}{escape(note)}</div>')
+    elif note:
+        parts.append(f'<div class="sugg">修正：{escape(f.fix_label)}</div>')
     parts.append("</li>")
     return "".join(parts)
 

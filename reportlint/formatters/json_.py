@@ -3,8 +3,9 @@
 ``json``: one object ``{"version": 1, "files": [FILE...], "summary": {...}}``; ``jsonl``: one FILE
 object per line. FILE = ``{"path", "encoding", "profile", "profile_confidence", "error",
 "findings": [FINDING...]}``; FINDING keys are those of :meth:`Finding.to_dict` (code, severity,
-message, rule, path, line, column, end_line, end_column, start, end, excerpt, suggestion, fix,
-location, reference, related). ``summary``: ``files``, ``files_with_errors`` (files with an
+message, rule, path, line, column, end_line, end_column, start, end, excerpt, suggestion, fix
+(start, end, replacement, applicability), applicability (safe / unsafe / none; none without a
+fix), location, reference, related). ``summary``: ``files``, ``files_with_errors`` (files with an
 error-level finding), ``files_unreadable`` (files that could not be read), the count per severity
 and per code. Lines and columns are 1-based; columns count characters;
 start/end are character offsets into the decoded text.

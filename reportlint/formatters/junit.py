@@ -23,6 +23,8 @@ def _describe(f) -> str:
     out = f"{f.path}:{where} {f.code} {SEVERITY_ZH[f.severity]} {f.message}\n原文：{f.excerpt}"
     if f.suggestion and f.suggestion not in f.message:
         out += f"\n建议：{f.suggestion}"
+    if f.fix is not None:
+        out += f"\n修正：{f.fix_label}"
     return out
 
 

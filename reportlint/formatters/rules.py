@@ -9,7 +9,7 @@ from ..vocab import SEVERITY_ZH
 def rule_dict(r) -> dict:
     return {"code": r.code, "name": r.name, "family": r.family, "kind": r.kind, "severity": r.severity,
             "scope": r.scope, "message": r.message, "description": r.description,
-            "reference": r.reference, "fix": r.fix_safe, "examples": r.examples, "path": r.path}
+            "reference": r.reference, "fix": r.fix, "examples": r.examples, "path": r.path}
 
 
 def _json(data, out) -> None:
@@ -34,7 +34,7 @@ def render_rule(rule, out, fmt: str = "text", color: bool | None = None) -> None
     if rule.reference:
         con.print(f"依据：{rule.reference}", markup=False)
     con.print(f"提示语：{rule.message}", markup=False)
-    con.print(f"自动修正：{'可以（--fix）' if rule.fix_safe else '不自动修正'}")
+    con.print("自动修正：" + {"safe": "可以（--fix）", "unsafe": "需确认（--fix --unsafe-fixes）"}.get(rule.fix, "不自动修正"))
     con.print(f"文件：{rule.path}", markup=False)
     for which, title in (("bad", "会报告的写法"), ("good", "不会报告的写法")):
         exs = rule.examples.get(which) or []

@@ -101,6 +101,15 @@ def result_for(f, rule_index: int) -> dict:
            "partialFingerprints": {"reportlint/v1": f"{f.code}:{f.line}:{f.excerpt}"}}
     if f.suggestion:
         res["properties"] = {"suggestion": f.suggestion}
+    if f.fix is not None:
+        res.setdefault("properties", {})["applicability"] = f.fix.applicability
+        if f.fix.applicability != "none":
+            deleted = {"charOffset": f.fix.start, "charLength": f.fix.end - f.fix.start}
+            res["fixes"] = [{"description": {"text": f.fix_label},
+                             "artifactChanges": [{"artifactLocation": artifact_location(f.path),
+                                                  "replacements": [{"deletedRegion": deleted,
+                                                                    "insertedContent": {"text": f.fix.replacement}}]}],
+                             "properties": {"applicability": f.fix.applicability}}]
     return res
 
 

@@ -82,6 +82,7 @@ _CONTROL = {7: None, 8: None, 11: None, 12: None, 13: None}
 def _lines(reports):
     """The report as lines of (text, style) segments; both renderers print exactly these."""
     total = {"error": 0, "warning": 0, "info": 0}
+    fixable = {"safe": 0, "unsafe": 0, "none": 0}
     nfiles = nerr = 0
     for r in reports:
         nfiles += 1
@@ -108,8 +109,13 @@ def _lines(reports):
                 before, span, after = window(line, f.column - 1, width)
                 yield [("      │ ", "dim"), (before, ""), (span, "underline"), (after, "")]
                 yield [("      │ ", "dim"), (" " * _cells(before) + "^" * max(1, _cells(span)), style)]
+            note = f"（{f.fix_label}）" if f.fix is not None else ""
             if f.suggestion and f.suggestion not in f.message:
-                yield [(f"      建议：{f.suggestion}", "green")]
+                yield [(f"      建议：{f.suggestion}{note}", "green")]
+            elif note:
+                yield [(f"      修正：{f.fix_label}", "green")]
+            if f.fix is not None:
+                fixable[f.fix.applicability] += 1
         yield []
     n = sum(total.values())
     failed = f"其中 {nerr} 个无法检查（原因见上）" if nerr else ""
@@ -120,6 +126,13 @@ def _lines(reports):
         yield [(f"共 {nfiles} 个文件，{failed}。", "bold red")]
     else:
         yield [(f"共 {nfiles} 个文件，未发现问题。", "green")]
+    if fixable["safe"] or fixable["unsafe"]:
+        parts = []
+        if fixable["safe"]:
+            parts.append(f"{fixable['safe']} 个可用 --fix 安全修正")
+        if fixable["unsafe"]:
+            parts.append(f"{fixable['unsafe']} 个需确认的修正可加 --unsafe-fixes 一并修正（可能改变原意，请先用 --diff 查看）")
+        yield [("其中 " + "；".join(parts) + "。", "dim")]
 
 
 def render(reports, stream, docs=None, color: bool | None = None, **_):

@@ -23,7 +23,7 @@ from ..vocab import SEVERITY_ZH, STATUS_ZH
 BINARY = True
 FILE_HEADER = ["文件", "状态", "文件类型", "报告类型", "错误", "警告", "提示", "占位符",
                "主要错误", "主要警告", "主要提示", "无法读取的原因"]
-FINDING_HEADER = ["文件", "行", "列", "位置", "代码", "规则", "级别", "问题说明", "原文", "建议", "依据"]
+FINDING_HEADER = ["文件", "行", "列", "位置", "代码", "规则", "级别", "问题说明", "原文", "建议", "依据", "自动修正"]
 TOP = 3  # rules listed per severity in the 文件 sheet
 MAX_WIDTH = 60
 
@@ -53,7 +53,7 @@ def file_row(r) -> list:
 
 def finding_row(f) -> list:
     return [f.path, f.line, f.column, f.location or f"第 {f.line} 行", f.code, f.rule, SEVERITY_ZH[f.severity],
-            f.message, f.excerpt, f.suggestion or "", f.reference or ""]
+            f.message, f.excerpt, f.suggestion or "", f.reference or "", f.fix_label]
 
 
 def build(reports):
