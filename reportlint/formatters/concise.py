@@ -20,5 +20,4 @@ def render(reports, stream, **_):
             continue
         for f in r.findings:
             mark = f" [{FIX_MARK[f.fix.applicability]}]" if f.fix is not None else ""
-            stream.write(f"{where(f)}: {f.code} {SEVERITY_ZH[f.severity]} {f.message}{mark}
-")
+            stream.write(f"{where(f)}: {f.code} {SEVERITY_ZH[f.severity]} {f.message}{mark}\n")
