@@ -196,6 +196,8 @@ def tag_document(doc, model: dict | None = None, decode: bool = False) -> None:
     (:func:`reportlint.classify.sequence.label_paragraphs`); the content-only label is kept in
     ``content_label``/``content_confidence``.
     """
+    from .features import paragraph_text
+
     key = "_decoded" if decode else "_tagged"
     if doc.__dict__.get(key):
         return
@@ -218,9 +220,8 @@ def tag_document(doc, model: dict | None = None, decode: bool = False) -> None:
     for p in doc.paragraphs:
         if p.index in skip:
             continue
-        body = p.body
-        if not body.strip():
+        if not p.body.strip():
             continue
-        p.label, p.confidence = predict(body, model)
+        p.label, p.confidence = predict(paragraph_text(p), model)
     doc.__dict__["_tagged"] = True
     doc.__dict__["_decoded"] = False

@@ -40,6 +40,7 @@ def corpus_sequences(root: str | None = None) -> list[Sequence]:
     from ..outline import build
     from ..paths import rules_root
     from ..profiles import load_profiles
+    from .features import paragraph_text
     from .sequence import context_feature_set, doc_genre, position_attributes, sequence_items
 
     root = root or repo_corpus()
@@ -52,7 +53,7 @@ def corpus_sequences(root: str | None = None) -> list[Sequence]:
             doc = build(fh.read(), kind="markdown" if rel.endswith(".md") else "text", profiles=profiles)
         items = [p for p in sequence_items(doc) if gold.get(p.line, "heading") != "heading"]
         genre = doc_genre(doc)
-        seq = [((p.body.strip() or p.text), context_feature_set(doc, p, pos, genre), gold[p.line])
+        seq = [(paragraph_text(p), context_feature_set(doc, p, pos, genre), gold[p.line])
                for p, pos in zip(items, position_attributes(doc, items))]
         out.append(Sequence(rel, writer_of(rel), seq))
     return out
