@@ -73,3 +73,22 @@ def test_each_new_rule_verifies_its_examples():
     rules = [r for fam in ("PU", "WM", "NUM") for r in rules_of(fam) if r.code in CODES]
     assert {r.code for r in rules} == set(CODES)
     verify_examples(__import__("textcheck").ruleset(), rules)
+
+
+WORDS = """一、工作情况
+各支部要要加强台账管理，做到件件有回音。
+新建的便民服务点运转的非常顺畅，我们开展的很多活动受到欢迎。
+全年各项任务完成的很好。
+"""
+
+
+def test_doubled_function_word_and_complement_de():
+    assert where(WORDS, ["DUP", "WD"]) == [
+        (2, 4, "DUP004"),  # 要要 (件件 is reduplication)
+        (3, 11, "WD010"),  # 运转的非常顺畅
+        (4, 9, "WD006"),   # 完成的很好: the listed rule; WD010 gives way
+    ]
+    (f,) = findings("各支部要要加强台账管理。\n", ["DUP004"])
+    assert (f.excerpt, f.fix.replacement) == ("要要", "要")
+    (g,) = findings("服务点运转的非常顺畅。\n", ["WD010"])
+    assert g.fix.replacement == "得" and g.message.endswith("“运转得非常”")
