@@ -19,10 +19,10 @@ def _default_tokenizer(text: str):
     return tokenize.pos(text)
 
 
-def _default_word_freq(word: str) -> int:
+def _default_word_freq():
     from . import tokenize
 
-    return tokenize.word_freq(word)
+    return tokenize.word_freq_function()
 
 
 def _default_labeller(doc) -> None:
@@ -40,7 +40,7 @@ class Analysis:
         self.profile = doc.__dict__.get("_profile_obj")  # the report type's Profile (set by the outline)
         self._tokenizer = tokenizer or _default_tokenizer
         self._labeller = labeller or _default_labeller
-        self._word_freq = word_freq or _default_word_freq
+        self._word_freq = word_freq  # made from the tokenizer on first use when not given
         self._freq: dict[str, int] = {}
         self._units: dict[str, list] = {}
         self._sentences = None
@@ -77,8 +77,17 @@ class Analysis:
         """How often ``word`` occurs in the tokenizer's dictionary (0: not a word of it)."""
         f = self._freq.get(word)
         if f is None:
+            if self._word_freq is None:
+                self._word_freq = _default_word_freq()
             f = self._freq[word] = self._word_freq(word)
         return f
+
+    def word_freq_lookup(self) -> Callable[[str], int]:
+        """:meth:`word_freq` without the per-document memo, for a kind that tries thousands of
+        candidate words once each (WD009)."""
+        if self._word_freq is None:
+            self._word_freq = _default_word_freq()
+        return self._word_freq
 
     def labelled_paragraphs(self):
         """The document's paragraphs, each with ``label`` and ``confidence`` from the labeller."""

@@ -224,6 +224,17 @@ def word_freq(word: str) -> int:
     return word_freq_with(_NAME, eng, word)
 
 
+def word_freq_function():
+    """:func:`word_freq` as one closure bound to the loaded engine (for callers that look up
+    thousands of words: no engine check per call)."""
+    eng = _ENGINE if _ENGINE is not None else _engine()
+    if _NAME == "rjieba":
+        has, freq = eng.has_word, eng.suggest_freq
+        return lambda word: freq(word) if has(word) else 0
+    table = eng.dt.FREQ
+    return lambda word: table.get(word, 0)
+
+
 def word_freq_with(name: str, eng, word: str) -> int:
     """:func:`word_freq` on a given engine (see :func:`cut_with`)."""
     if name == "rjieba":

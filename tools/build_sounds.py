@@ -51,11 +51,11 @@ def readings() -> dict[str, dict[str, int]]:
 
     out: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for word, f in _words():
-        sounds = pinyin(word, style=Style.NORMAL, errors="ignore")
+        sounds = pinyin(word, style=Style.TONE3, neutral_tone_with_five=True, errors="ignore")
         if len(sounds) != len(word):
             continue
         for ch, r in zip(word, sounds):
-            if r and r[0].isascii() and r[0].isalpha():
+            if r and r[0].isascii() and r[0].isalnum():
                 out[ch][r[0]] += f
     return out
 
