@@ -22,10 +22,10 @@ Two-character forms are not tried by default: measured on the corpus, most two-c
 forms one sound away from a more frequent word are words jieba's dictionary barely knows
 (民宿/民俗, 台账/台长, 防控/防空), and no frequency ratio separates them from 倍受/备受.
 
-Same sound means the same reading in ``sounds`` (pinyin with tone: 薄/泊 bo2); for a written
-form that does not read as two dictionary words, readings that differ only in tone count too
-(符 fu2 / 副 fu4). Compounds, which are most of the candidates, get only the exact readings:
-that keeps the look-ups few.
+Same sound means the same reading in ``sounds`` (pinyin with tone: 薄/泊 bo2); for a single
+token that does not read as two dictionary words, readings that differ only in tone count too
+(符 fu2 / 副 fu4). Joined tokens and compounds, which are most of the candidates, get only the
+exact readings: that keeps the look-ups few.
 
 The suggestion must be a dictionary word of frequency at least ``min_freq``, and far more
 likely than what is written, read the way the tokenizer reads text (a unigram model: a word's
@@ -134,14 +134,14 @@ def _reading(ctx, w: str) -> tuple[float, bool]:
     return best, two
 
 
-def _best(ctx, alike, written: str, o: dict, avoid: set):
+def _best(ctx, alike, written: str, o: dict, avoid: set, exact: bool = False):
     """The likeliest word one alike character away from ``written`` that clears the bar, or None."""
     have, two = _reading(ctx, written)
     bar = o.get("ratio_compound", 5000) if two else o.get("ratio", 10)
     need = max(o.get("min_freq", 5), bar * have * TOTAL)
     if need > MOST.get(len(written), 0):
         return None  # nothing in the dictionary is that frequent
-    alike = alike[0] if two else alike[1]  # compounds: same tone only (most of the look-ups)
+    alike = alike[0] if two or exact else alike[1]  # compounds, joins: same tone only (most look-ups)
     best = None
     freq = ctx.word_freq_lookup()
     for i, ch in enumerate(written):
@@ -187,7 +187,7 @@ def run(rule, ctx, units):
                 if (min_len <= len(both) <= join and len(w) >= 2 and len(w2) >= 2 and t not in skip
                         and t2 not in skip and _han(both) and both not in allow
                         and min(ctx.word_freq(w), ctx.word_freq(w2)) <= join_max and ctx.word_freq(both) == 0):
-                    best = _best(ctx, alike, both, o, avoid)
+                    best = _best(ctx, alike, both, o, avoid, exact=True)
                     if best is not None:
                         found = (both, best)
             if found is None:
