@@ -102,7 +102,7 @@ def test_lexicon_size_and_hygiene():
     assert {"WD001", "WD002", "WD003", "WD004", "WD005", "WD006", "WD007"} <= set(wd)
     for code, r in wd.items():
         assert r.description and r.reference and r.examples["bad"] and r.examples["good"]
-        assert r.fix_safe == (code not in ("WD005", "WD009")), "只有需要判断词性的 WD005 和推测别字的 WD009 不自动修正"
+        assert r.fix_safe == (code not in ("WD005", "WD009", "WD010")), "需要判断词性的 WD005、WD010 和推测别字的 WD009 不自动修正"
 
 
 def test_pos_rule_tokenizes_only_paragraphs_with_a_candidate(monkeypatch):
