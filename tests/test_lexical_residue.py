@@ -1,4 +1,4 @@
-"""Issue 14 part A: stray spaces (PU008), 间隔号 (PU009), invisible characters (WM008), layout
+"""Issue 14 part A: stray spaces (PU008), 间隔号 (PU009), invisible characters (WM011), layout
 bars (WM009), bracketed web sources (WM010), 3、4个 (NUM009), 文号 brackets (NUM010).
 Every text here is written for this test."""
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pytest
 from reportlint.rulefile import verify_examples
 from textcheck import findings, rules_of, where
 
-CODES = ["PU008", "PU009", "PU010", "WM008", "WM009", "WM010", "NUM009", "PU001", "WM006"]
+CODES = ["PU008", "PU009", "PU010", "WM011", "WM009", "WM010", "NUM009", "PU001", "WM006"]
 
 DRAFT = """关于2026年社区治理工作的汇报
 一、 主要做法
@@ -31,7 +31,7 @@ def test_draft_gets_exactly_the_expected_findings():
         (5, 9, "PU009"),   # 卡尔.马克思 (PU001 gives way: one finding)
         (5, 24, "PU009"),  # 一二.九
         (6, 7, "PU010"),  # 【2025】8号
-        (7, 7, "WM008"),   # zero-width space
+        (7, 7, "WM011"),   # zero-width space
         (8, 5, "WM009"),   # 社区动态|居民风采
         (9, 1, "WM006"),   # the whole source line (WM010 gives way)
         (10, 14, "WM010"),  # (转自……客户端)
@@ -41,7 +41,7 @@ def test_draft_gets_exactly_the_expected_findings():
 def test_fixes_are_the_single_right_characters():
     got = {f.code: (f.excerpt, f.fix.replacement if f.fix else None) for f in findings(DRAFT, CODES)}
     assert got["PU008"] == (" ", "")
-    assert got["WM008"] == ("\u200b", "")
+    assert got["WM011"] == ("\u200b", "")
     assert got["PU010"] == ("【2025】", "〔2025〕")
     assert got["NUM009"] == ("3、4", None)
     pu009 = [(f.excerpt, f.fix.replacement) for f in findings(DRAFT, ["PU009"])]
@@ -84,11 +84,11 @@ WORDS = """一、工作情况
 
 def test_doubled_function_word_and_complement_de():
     assert where(WORDS, ["DUP", "WD"]) == [
-        (2, 4, "DUP004"),  # 要要 (件件 is reduplication)
+        (2, 4, "DUP005"),  # 要要 (件件 is reduplication)
         (3, 11, "WD010"),  # 运转的非常顺畅
         (4, 9, "WD006"),   # 完成的很好: the listed rule; WD010 gives way
     ]
-    (f,) = findings("各支部要要加强台账管理。\n", ["DUP004"])
+    (f,) = findings("各支部要要加强台账管理。\n", ["DUP005"])
     assert (f.excerpt, f.fix.replacement) == ("要要", "要")
     (g,) = findings("服务点运转的非常顺畅。\n", ["WD010"])
     assert g.fix is None and g.suggestion == "得" and g.message.endswith("“运转得非常”")
