@@ -4,7 +4,7 @@ One :class:`Analysis` per checked document, made by the engine: the document, it
 text units each scope names, the content sentences, part-of-speech tags and paragraph labels —
 each computed once, on first use, and kept here rather than on the document. The tokenizer and
 the paragraph labeller are handed in (``tokenizer(text) -> [(word, tag)]``,
-``labeller(doc)``); by default they are reportlint's own, imported only when a rule first asks,
+``labeller(doc)``, and the dictionary behind the tokenizer as ``word_freq(word) -> int``); by default they are reportlint's own, imported only when a rule first asks,
 so a run without part-of-speech or classifier rules never loads them. Check kinds only read:
 they never write onto the document, and never import the tokenizer or the classifier.
 """
@@ -19,6 +19,12 @@ def _default_tokenizer(text: str):
     return tokenize.pos(text)
 
 
+def _default_word_freq():
+    from . import tokenize
+
+    return tokenize.word_freq_function()
+
+
 def _default_labeller(doc) -> None:
     from .classify.predict import tag_document
 
@@ -28,11 +34,14 @@ def _default_labeller(doc) -> None:
 class Analysis:
     """Everything a check kind may look at for one document (read-only for the kinds)."""
 
-    def __init__(self, doc, *, tokenizer: Callable | None = None, labeller: Callable | None = None):
+    def __init__(self, doc, *, tokenizer: Callable | None = None, labeller: Callable | None = None,
+                 word_freq: Callable | None = None):
         self.doc = doc
         self.profile = doc.__dict__.get("_profile_obj")  # the report type's Profile (set by the outline)
         self._tokenizer = tokenizer or _default_tokenizer
         self._labeller = labeller or _default_labeller
+        self._word_freq = word_freq  # made from the tokenizer on first use when not given
+        self._freq: dict[str, int] = {}
         self._units: dict[str, list] = {}
         self._sentences = None
         self._pos: dict[int, dict | None] = {}
@@ -63,6 +72,22 @@ class Analysis:
                 i += len(w)
             self._pos[base] = out if i == len(text) else None
         return self._pos[base]
+
+    def word_freq(self, word: str) -> int:
+        """How often ``word`` occurs in the tokenizer's dictionary (0: not a word of it)."""
+        f = self._freq.get(word)
+        if f is None:
+            if self._word_freq is None:
+                self._word_freq = _default_word_freq()
+            f = self._freq[word] = self._word_freq(word)
+        return f
+
+    def word_freq_lookup(self) -> Callable[[str], int]:
+        """:meth:`word_freq` without the per-document memo, for a kind that tries thousands of
+        candidate words once each (WD009)."""
+        if self._word_freq is None:
+            self._word_freq = _default_word_freq()
+        return self._word_freq
 
     def labelled_paragraphs(self):
         """The document's paragraphs, each with ``label`` and ``confidence`` from the labeller."""

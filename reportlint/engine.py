@@ -137,11 +137,23 @@ def check_document(doc: Document, ruleset, select=None, ignore=None, extend_sele
                 if sup is not None and sup.suppressed(f):
                     continue
                 findings.append(f)
+    findings = _drop_deferred(findings, ruleset.rules)
     if sup is not None and is_selected("SUP001", select, ignore, extend_select):
         sev = overrides.get("SUP001") or overrides.get("SUP") or "info"
         findings.extend(sup.unused_findings(doc, ran, [r.code for r in ruleset.rules], sev))
     findings.sort(key=sort_key)
     return findings
+
+
+def _drop_deferred(findings: list[Finding], rules) -> list[Finding]:
+    """One problem, one finding: a rule with ``defer: [CODE, …]`` gives way where a finding of
+    one of those rules overlaps its own (WD009's guess yields to WD003's listed idiom)."""
+    defer = {r.code: r.options["_defer"] for r in rules if r.options.get("_defer")}
+    if not defer:
+        return findings
+    return [f for f in findings
+            if f.code not in defer
+            or not any(g.code in defer[f.code] and g.start < f.end and f.start < g.end for g in findings)]
 
 
 def worst(findings) -> int:

@@ -11,6 +11,7 @@ A rule file (see ``rules/README.md`` for the Chinese guide)::
     description: ……
     reference: GB/T 15834-2011 4.1
     exceptions: [regex, …] # a hit overlapping a match of one of these is dropped
+    defer: [WD003, …]      # a finding overlapping one of these rules' findings is dropped
     examples: {bad: [...], good: [...]}   # verified at load
     # + the kind's own options (pattern, words, swap, max, …)
 """
@@ -27,7 +28,7 @@ from .ruleyaml import load_yaml, yaml_error_message  # noqa: F401  (re-exported)
 from .vocab import SEVERITIES
 
 COMMON_KEYS = {"code", "name", "kind", "severity", "scope", "message", "description", "reference",
-               "exceptions", "examples", "enabled", "fix", "unsafe_fix"}
+               "exceptions", "examples", "enabled", "fix", "unsafe_fix", "defer"}
 SCOPES = ("document", "section", "paragraph", "body", "heading", "sentence")
 FAMILIES = {
     "STR": "结构与编号", "PH": "未填写的占位符", "WM": "模板网站残留", "CL": "套话与空话",
@@ -147,6 +148,11 @@ def parse_rule(data, path: str) -> Rule:
                 fix, tuple(compile_user_regex(e, path, "unsafe_fix") for e in unsafe))
     if data.get("enabled", True) is False:
         rule.options["_disabled"] = True
+    defer = data.get("defer") or []
+    if not isinstance(defer, list) or not all(isinstance(c, str) and _CODE.match(c) for c in defer):
+        raise RuleFileError("应为规则代码的列表，例如 [WD002, WD003]。", path, "defer")
+    if defer:
+        rule.options["_defer"] = frozenset(defer)
     rule.compiled = kind.compile(rule)
     return rule
 

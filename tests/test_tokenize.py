@@ -148,3 +148,12 @@ def test_raw_engines_differ_where_the_seam_says(engines):
     # jieba-rs keeps the dictionary tag of a word the user dictionary re-weights
     assert dict(fast.tag("满意度"))["满意度"] == "ns"
     assert dict(tk.pos_with("rjieba", fast, "满意度"))["满意度"] == "n"
+
+
+@pytest.mark.parametrize("word", ["备受", "倍受", "淡泊名利", "按部就班", "名副其实", "师范学校", "网格员", "份内", "的的"])
+def test_word_freq_agrees_between_engines(engines, word):
+    """WD009 reads word frequencies through the seam: rjieba's suggest_freq for a dictionary
+    word is jieba's frequency, give or take one (0 for a non-word on both)."""
+    fast, ref = engines
+    a, b = tk.word_freq_with("rjieba", fast, word), tk.word_freq_with("jieba", ref, word)
+    assert abs(a - b) <= 1 and (a == 0) == (b == 0)

@@ -102,7 +102,7 @@ def test_lexicon_size_and_hygiene():
     assert {"WD001", "WD002", "WD003", "WD004", "WD005", "WD006", "WD007"} <= set(wd)
     for code, r in wd.items():
         assert r.description and r.reference and r.examples["bad"] and r.examples["good"]
-        assert r.fix_safe == (code != "WD005"), "只有需要判断词性的 WD005 不自动修正"
+        assert r.fix_safe == (code not in ("WD005", "WD009", "WD010")), "需要判断词性的 WD005、WD010 和推测别字的 WD009 不自动修正"
 
 
 def test_pos_rule_tokenizes_only_paragraphs_with_a_candidate(monkeypatch):
@@ -157,3 +157,42 @@ def test_doubled_function_word_and_doubled_word():
     assert where(text, ["WD008", "DUP003"]) == [(1, 8, "WD008"), (4, 9, "DUP003")]
     fixed = [f.fix for f in findings(text, ["WD008"])]
     assert [(f.start, f.end, f.replacement) for f in fixed] == [(7, 9, "的")]
+
+
+MISSPELL = """关于2026年上半年工作的汇报
+全体干部按步就班推进各项任务。
+他淡薄名利，几十年扎根山区，是名符其实的带头人。
+群众的环保意识还比较淡薄，我们按部就班抓好宣传。
+创建省级示范学校，提升管理重心下移的成效。
+"""
+
+
+def test_misspell_finds_sound_alike_slips_by_the_dictionary():
+    got = [(f.line, f.column, f.code, f.excerpt, f.suggestion) for f in findings(MISSPELL, ["WD009"])]
+    assert got == [
+        (2, 5, "WD009", "按步就班", "按部就班"),
+        (3, 2, "WD009", "淡薄名利", "淡泊名利"),
+        (3, 16, "WD009", "名符其实", "名副其实"),
+    ]
+    fs = findings(MISSPELL, ["WD009"])
+    assert all(f.fix is None for f in fs), "a guess is never fixed automatically"
+    assert fs[0].message == "“按步就班”疑为“按部就班”之误（“步”“部”同音），请核对"
+
+
+def test_misspell_sound_table_is_what_the_build_script_makes():
+    """rules/WD/WD009.yaml's sounds block is generated from jieba's dictionary and pypinyin."""
+    pytest.importorskip("pypinyin")
+    import subprocess
+    import sys
+
+    root = __import__("os").path.dirname(__import__("os").path.dirname(__file__))
+    r = subprocess.run([sys.executable, "tools/build_sounds.py", "--check"], cwd=root)
+    assert r.returncode == 0, "run tools/build_sounds.py to regenerate the sounds block"
+
+
+def test_misspell_gives_way_to_the_listed_idiom_rule():
+    """再接再励 is WD003's (a listed idiom, with its fix); WD009's guess on the same span is dropped
+    (``defer``), and comes back only when WD003 is not run."""
+    text = "同志们再接再励，争取更好成绩。\n"
+    assert where(text, ["WD"]) == [(1, 4, "WD003")]
+    assert where(text, ["WD009"]) == [(1, 4, "WD009")]
