@@ -1,5 +1,7 @@
 """The persistent archive index of ``reportlint index`` (SQLite): LSH keys of every paragraph and
-hashes of every sentence of the archive, so that ``similar --against`` never re-reads it.
+hashes of every sentence of the archive as integer rows, and each report's units as one compressed
+row, so that ``similar --against`` never re-reads the archive and reads from the index only the
+reports that hold a candidate paragraph.
 
 Updating is incremental: a file whose size and modification time are unchanged is kept, a changed
 file is re-read, a vanished file is dropped.
@@ -9,24 +11,65 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import struct
+import sys
+import zlib
+from array import array
 
 from .errors import ReportlintError
-from .similar import BANDS, NUM_PERM, ROWS, SHINGLE, FileUnits, Para, Sentence
+from .similar import BANDS, NUM_PERM, ROWS, SHINGLE, FileUnits
 
-FORMAT = "reportlint-similar-index 1"
-PARAMS = json.dumps({"shingle": SHINGLE, "num_perm": NUM_PERM, "bands": BANDS, "rows": ROWS})
+FORMAT = "reportlint-similar-index 2"
+PARAMS = json.dumps({"shingle": SHINGLE, "num_perm": NUM_PERM, "bands": BANDS, "rows": ROWS,
+                     "minhash": "datasketch affine32 crc32"})
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, path TEXT UNIQUE, size INTEGER, mtime INTEGER);
-CREATE TABLE IF NOT EXISTS paras(id INTEGER PRIMARY KEY, doc INTEGER, line INTEGER, text TEXT, norm TEXT,
-                                 sents TEXT, keys TEXT);
-CREATE INDEX IF NOT EXISTS paras_doc ON paras(doc);
-CREATE TABLE IF NOT EXISTS bands(key INTEGER, para INTEGER, PRIMARY KEY(key, para)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, path TEXT UNIQUE, size INTEGER, mtime INTEGER, units BLOB);
+CREATE TABLE IF NOT EXISTS bands(key INTEGER, doc INTEGER, para INTEGER, PRIMARY KEY(key, doc, para)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sents(hash INTEGER, doc INTEGER, para INTEGER);
 CREATE INDEX IF NOT EXISTS sents_hash ON sents(hash);
 CREATE INDEX IF NOT EXISTS sents_doc ON sents(doc);
 """
+
+_BAD = "查重索引已损坏，请删除后用 reportlint index 重新生成。"
+
+
+def pack(fu: FileUnits) -> bytes:
+    """A file's units as bytes (zlib of a length header, the two texts in UTF-8 and the integer
+    columns little-endian); no pickle, so opening an index never runs code from it."""
+    parts = [fu.text.encode("utf-8"), fu.norm.encode("utf-8")]
+    for col in FileUnits.COLUMNS:
+        a = getattr(fu, col)
+        if sys.byteorder != "little":  # pragma: no cover - big-endian machines
+            a = array(a.typecode, a)
+            a.byteswap()
+        parts.append(a.tobytes())
+    return zlib.compress(struct.pack(f"<{len(parts)}I", *map(len, parts)) + b"".join(parts), 1)
+
+
+def unpack(path: str, blob: bytes, where: str) -> FileUnits:
+    n = 2 + len(FileUnits.COLUMNS)
+    try:
+        raw = zlib.decompress(blob)
+        sizes = struct.unpack_from(f"<{n}I", raw)
+        pos = 4 * n
+        chunks = []
+        for size in sizes:
+            chunks.append(raw[pos:pos + size])
+            pos += size
+        fu = FileUnits(path, archive=True, text=chunks[0].decode("utf-8"), norm=chunks[1].decode("utf-8"))
+        for col, chunk in zip(FileUnits.COLUMNS, chunks[2:]):
+            a = array(getattr(fu, col).typecode)
+            a.frombytes(chunk)
+            if sys.byteorder != "little":  # pragma: no cover
+                a.byteswap()
+            setattr(fu, col, a)
+    except (zlib.error, struct.error, UnicodeDecodeError, ValueError, TypeError):
+        raise ReportlintError(_BAD, where) from None
+    if pos != len(raw) or len(fu.toff) != len(fu.lines) + 1 or len(fu.keys) != BANDS * len(fu.kpara):
+        raise ReportlintError(_BAD, where)
+    return fu
 
 
 def is_index(path: str) -> bool:
@@ -39,13 +82,16 @@ def is_index(path: str) -> bool:
 class Index:
     def __init__(self, path: str, create: bool = False):
         self.path = path
-        self._next_pid = None
         if not create and not is_index(path):
             raise ReportlintError("不是 reportlint 查重索引文件（请用 reportlint index 生成）。", path)
         try:
             self.db = sqlite3.connect(path)
-            self.db.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;" + _SCHEMA)
-            meta = dict(self.db.execute("SELECT key, value FROM meta"))
+            self.db.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+            meta = {}
+            if self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+                meta = dict(self.db.execute("SELECT key, value FROM meta"))
+            if not meta and create:
+                self.db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise ReportlintError(f"无法打开查重索引：{exc}", path) from None
         if not meta:
@@ -78,15 +124,14 @@ class Index:
 
     def remove(self, paths: list[str]) -> None:
         for p in paths:
-            row = self.db.execute("SELECT id FROM docs WHERE path = ?", (p,)).fetchone()
+            row = self.db.execute("SELECT id, units FROM docs WHERE path = ?", (p,)).fetchone()
             if row is None:
                 continue
-            doc = row[0]
-            rows = self.db.execute("SELECT id, keys FROM paras WHERE doc = ?", (doc,)).fetchall()
-            self.db.executemany("DELETE FROM bands WHERE key = ? AND para = ?",  # by primary key, no scan
-                                [(int(k), pid) for pid, keys in rows for k in keys.split(",") if k])
+            doc, blob = row
+            fu = unpack(p, blob, self.path)
+            self.db.executemany("DELETE FROM bands WHERE key = ? AND doc = ? AND para = ?",  # by primary key
+                                [(fu.keys[k], doc, fu.kpara[k // BANDS]) for k in range(len(fu.keys))])
             self.db.execute("DELETE FROM sents WHERE doc = ?", (doc,))
-            self.db.execute("DELETE FROM paras WHERE doc = ?", (doc,))
             self.db.execute("DELETE FROM docs WHERE id = ?", (doc,))
 
     def add(self, fu: FileUnits) -> None:
@@ -97,23 +142,12 @@ class Index:
             size, mtime = st.st_size, st.st_mtime_ns
         except OSError:
             size, mtime = -1, -1
-        cur = self.db.execute("INSERT INTO docs(path, size, mtime) VALUES (?, ?, ?)", (key, size, mtime))
+        cur = self.db.execute("INSERT INTO docs(path, size, mtime, units) VALUES (?, ?, ?, ?)",
+                              (key, size, mtime, pack(fu)))
         doc = cur.lastrowid
-        if self._next_pid is None:
-            self._next_pid = (self.db.execute("SELECT MAX(id) FROM paras").fetchone()[0] or 0) + 1
-        paras, bands, sents = [], [], []
-        for p in fu.paras:
-            pid = self._next_pid
-            self._next_pid += 1
-            paras.append((pid, doc, p.line, p.text, p.norm,
-                          json.dumps([[s.start, s.end, s.text, s.hash] for s in p.sentences], ensure_ascii=False),
-                          ",".join(map(str, p.keys))))
-            bands += [(k, pid) for k in p.keys]
-            sents += [(s.hash, doc, pid) for s in p.sentences]
-        self.db.executemany("INSERT INTO paras(id, doc, line, text, norm, sents, keys) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            paras)
-        self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", bands)
-        self.db.executemany("INSERT INTO sents VALUES (?, ?, ?)", sents)
+        self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?, ?)",
+                            [(fu.keys[k], doc, fu.kpara[k // BANDS]) for k in range(len(fu.keys))])
+        self.db.executemany("INSERT INTO sents VALUES (?, ?, ?)", zip(fu.sh, [doc] * len(fu.sh), fu.sp))
 
     def commit(self) -> None:
         self.db.commit()
@@ -124,40 +158,33 @@ class Index:
     # -- querying
     def candidates(self, subs: list[FileUnits], skip_df: int) -> tuple[list[FileUnits], dict[int, int]]:
         """Archive paragraphs that may match the submission (sharing an LSH key or a sentence whose
-        archive document frequency is below ``skip_df``), grouped per archive file, and the archive
-        document frequency of every submission sentence found in the archive."""
+        archive document frequency is below ``skip_df``), grouped per archive file (each file holds
+        only those paragraphs), and the archive document frequency of every submission sentence
+        found in the archive. Only the reports holding such a paragraph are read from the index."""
         db = self.db
         db.execute("CREATE TEMP TABLE IF NOT EXISTS qk(key INTEGER PRIMARY KEY)")
         db.execute("CREATE TEMP TABLE IF NOT EXISTS qs(hash INTEGER PRIMARY KEY)")
         db.execute("DELETE FROM qk")
         db.execute("DELETE FROM qs")
-        db.executemany("INSERT OR IGNORE INTO qk VALUES (?)",
-                       ((k,) for fu in subs for p in fu.paras for k in p.keys))
-        db.executemany("INSERT OR IGNORE INTO qs VALUES (?)",
-                       ((s.hash,) for fu in subs for p in fu.paras for s in p.sentences))
+        db.executemany("INSERT OR IGNORE INTO qk VALUES (?)", ((k,) for fu in subs for k in fu.keys))
+        db.executemany("INSERT OR IGNORE INTO qs VALUES (?)", ((h,) for fu in subs for h in fu.sh))
         df = dict(db.execute("SELECT s.hash, COUNT(DISTINCT s.doc) FROM qs JOIN sents s ON s.hash = qs.hash "
                              "GROUP BY s.hash"))
         rare = [h for h, n in df.items() if n < skip_df]
-        para_ids = {r[0] for r in db.execute("SELECT DISTINCT b.para FROM qk JOIN bands b ON b.key = qk.key")}
+        wanted: dict[int, set] = {}
+        for doc, para in db.execute("SELECT DISTINCT b.doc, b.para FROM qk JOIN bands b ON b.key = qk.key"):
+            wanted.setdefault(doc, set()).add(para)
         for i in range(0, len(rare), 500):
             chunk = rare[i:i + 500]
-            para_ids.update(r[0] for r in db.execute(
-                f"SELECT para FROM sents WHERE hash IN ({','.join('?' * len(chunk))})", chunk))
-        by_doc: dict[int, FileUnits] = {}
-        ids = sorted(para_ids)
-        paths = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            rows = db.execute("SELECT p.id, p.doc, p.line, p.text, p.norm, p.sents, p.keys, d.path FROM paras p "
-                              f"JOIN docs d ON d.id = p.doc WHERE p.id IN ({','.join('?' * len(chunk))})", chunk)
-            for _pid, doc, line, text, norm, sents, keys, path in rows:
-                paths[doc] = path
-                fu = by_doc.setdefault(doc, FileUnits(path, archive=True))
-                ss = [Sentence(a, b, t, h) for a, b, t, h in json.loads(sents)]
-                fu.paras.append(Para(line, text, norm, ss, tuple(int(k) for k in keys.split(",") if k)))
-        for fu in by_doc.values():
-            fu.paras.sort(key=lambda p: p.line)
-        return [by_doc[d] for d in sorted(by_doc)], df
+            for doc, para in db.execute(f"SELECT doc, para FROM sents WHERE hash IN ({','.join('?' * len(chunk))})",
+                                        chunk):
+                wanted.setdefault(doc, set()).add(para)
+        out = []
+        for doc in sorted(wanted):
+            path, blob = db.execute("SELECT path, units FROM docs WHERE id = ?", (doc,)).fetchone()
+            fu = unpack(path, blob, self.path)
+            out.append(fu.subset(sorted(p for p in wanted[doc] if p < len(fu))))
+        return out, df
 
 
 # ---------------------------------------------------------------- whole runs
