@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from ._common import stdout
+from ._common import add_executor_opts, similar_executor, stdout
 
 NAME = "index"
 HELP = "为往年报告建立查重索引（再次运行只更新有变化的文件）"
@@ -16,12 +16,12 @@ def add_parser(sub) -> None:
     s.add_argument("--jobs", "-j", type=int, metavar="N", help="进程数（默认使用全部 CPU 核）")
     s.add_argument("--max-size", type=float, metavar="MB", help="单个文件大小上限（默认 20 MB）")
     s.add_argument("--quiet", "-q", action="store_true", help="不显示进度条")
+    add_executor_opts(s)
 
 
 def run(args) -> int:
     from ..batch import discover
     from ..errors import InputError
-    from ..executor import LocalExecutor, resolve_jobs
     from ..readers.base import DEFAULT_MAX_BYTES
     from ..similar import require_extra
     from ..simindex import build
@@ -32,7 +32,7 @@ def run(args) -> int:
     if not files:
         raise InputError("没有找到报告文件（支持 .txt、.md、.docx）。", "、".join(args.paths))
     max_bytes = int(args.max_size * 1048576) if args.max_size else DEFAULT_MAX_BYTES
-    ex = LocalExecutor(min(resolve_jobs(args.jobs), len(files)))
+    ex = similar_executor(args, len(files))
     if not args.quiet and sys.stderr.isatty():
         from ..progress import progress_bar
 
