@@ -16,7 +16,6 @@ import json
 import os
 import random
 import re
-import resource
 import subprocess
 import sys
 import time
@@ -93,14 +92,16 @@ def generate(d: str, n_sub: int, n_arch: int, seed: int = 17) -> list[tuple]:
 
 
 def timed(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of the largest process of the command (itself or a worker)."""
+    """Wall seconds and peak RSS (MB) of the largest process of the command (itself or a worker it
+    reaped: ``wait4`` reports the child's own peak or its largest reaped descendant's, whichever is
+    larger; ``RUSAGE_CHILDREN`` would mix in every earlier command of this script)."""
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd)
     _, status, ru = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
     if os.waitstatus_to_exitcode(status) not in (0, 2):
         raise SystemExit(f"失败：{' '.join(cmd)}")
-    return wall, max(ru.ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    return wall, ru.ru_maxrss / 1024
 
 
 def difflib_baseline(d: str, n_sub: int, n_arch: int, sample: int = 4) -> float:
