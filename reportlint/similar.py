@@ -26,6 +26,7 @@ import re
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field, replace
 
 SHINGLE = 4        # characters per shingle
@@ -172,7 +173,7 @@ def _permutations():
     if _PERM is None:
         from datasketch import MinHash
 
-        m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, scheme="affine32")
+        m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=shingle_hash, scheme="affine32")
         _PERM = m.permutations
     return _PERM
 
@@ -188,28 +189,45 @@ def _fmix32(h):
     return h ^ (h >> np.uint32(16))
 
 
+_P = 0x01000193  # the shingle hash: a polynomial in the code points, modulo 2^32
+
+
+def shingle_hash(shingle: bytes) -> int:
+    """The hash of one shingle (``SHINGLE`` code points, UTF-32-LE, zero-padded): datasketch's
+    ``hashfunc``. :func:`signatures` computes the same values for all shingles at once."""
+    cps = [int.from_bytes(shingle[i:i + 4], "little") for i in range(0, 4 * SHINGLE, 4)]
+    h = 0
+    for c in cps:
+        h = (h * _P + c) & 0xFFFFFFFF
+    return h
+
+
 def _shingles(norm: str) -> list:
     raw = norm.encode("utf-32-le")  # 4 bytes a character: shingles are plain byte slices
     w = 4 * SHINGLE
-    return [raw[i:i + w] for i in range(0, max(4, len(raw) - w + 4), 4)]
+    return [raw[i:i + w].ljust(w, b"\0") for i in range(0, max(4, len(raw) - w + 4), 4)]
 
 
 def signatures(norms: list[str]):
-    """datasketch MinHash signatures (``affine32`` scheme, crc32 of character ``SHINGLE``-grams) of
-    many compact texts at once: one ``(len(norms), NUM_PERM)`` uint32 array, equal to
-    ``MinHash.update_batch`` text by text, in one vectorised pass."""
+    """datasketch MinHash signatures (``affine32`` scheme, :func:`shingle_hash` of the character
+    ``SHINGLE``-grams) of many compact texts at once: one ``(len(norms), NUM_PERM)`` uint32 array,
+    equal to ``MinHash.update_batch`` text by text, in one vectorised pass."""
     import numpy as np
 
     a, b = _permutations()
-    crc = zlib.crc32
-    hv, starts = [], []
-    for n in norms:
-        starts.append(len(hv))
-        hv.extend(crc(s) for s in _shingles(n))
-    h = _fmix32(np.array(hv, dtype=np.uint32).reshape(-1, 1))
-    with np.errstate(over="ignore"):
-        phv = h * a + b  # uint32 arithmetic: the wrap-around is the modulo 2^32
-    return np.minimum.reduceat(phv, np.array(starts, dtype=np.intp), axis=0)
+    pad = "\0" * (SHINGLE - 1)  # texts are apart; a text shorter than a shingle is zero-padded
+    cps = np.frombuffer((pad.join(norms) + pad).encode("utf-32-le"), dtype=np.uint32)
+    lens = np.array([len(n) for n in norms], dtype=np.intp)
+    counts = np.maximum(1, lens - (SHINGLE - 1))
+    begins = np.r_[0, np.cumsum(lens + SHINGLE - 1)[:-1]]  # where each text starts in cps
+    starts = np.r_[0, np.cumsum(counts)[:-1]]  # where each text's shingles start
+    pos = np.arange(counts.sum()) + np.repeat(begins - starts, counts)
+    with np.errstate(over="ignore"):  # uint32 arithmetic: the wrap-around is the modulo 2^32
+        h = np.zeros(len(pos), dtype=np.uint32)
+        for k in range(SHINGLE):
+            h = h * np.uint32(_P) + cps[pos + k]
+        phv = _fmix32(h.reshape(-1, 1)) * a + b
+    return np.minimum.reduceat(phv, starts, axis=0)
 
 
 def minhash(norm: str):
@@ -229,13 +247,14 @@ def _bands(hv) -> list:
 def split_text(path: str, text: str, archive: bool = False) -> FileUnits:
     """The comparable units of a report's text (one paragraph per non-empty line)."""
     fu = FileUnits(path, archive=archive)
-    texts, norms, keyed = [], [], []
-    for no, line in enumerate(text.split("\n"), 1):
+    lines, texts, norms, keyed, srows = [], [], [], [], []
+    # normalising never crosses a line break: the whole text at once, then line by line
+    for no, (line, nline) in enumerate(zip(text.split("\n"), normalise(text).split("\n")), 1):
         stripped = line.strip()
         if not stripped:
             continue
         heading = len(stripped) < 50 and not _TERMINATED.search(line)  # titles, headings: not compared
-        norm_parts = _SPLIT.split(normalise(line))
+        norm_parts = _SPLIT.split(nline)
         orig_parts = _SPLIT.split(line)
         same = len(orig_parts) == len(norm_parts)  # normalising never touches terminators; be safe
         lead = len(line) - len(line.lstrip())
@@ -254,29 +273,25 @@ def split_text(path: str, text: str, archive: bool = False) -> FileUnits:
         norm = "".join(pieces)
         if not norm:
             continue
-        i = len(fu.lines)
-        fu.lines.append(no)
+        i = len(lines)
+        lines.append(no)
         texts.append(stripped)
         norms.append(norm)
-        fu.toff.append(fu.toff[-1] + len(stripped) + 1)
-        fu.noff.append(fu.noff[-1] + len(norm))
         if len(norm) >= MIN_PARA and not heading:
             keyed.append(i)
-        for s0, s1, t0, t1, h, formula in sents:
-            fu.sp.append(i)
-            fu.ss.append(s0)
-            fu.se.append(s1)
-            fu.ts.append(t0)
-            fu.te.append(t1)
-            fu.sh.append(h)
-            fu.sf.append(formula)
+        srows.extend((i,) + r for r in sents)
+    fu.lines = _ints(lines)
     fu.text = "".join(t + "\n" for t in texts)
     fu.norm = "".join(norms)
+    fu.toff = _ints(accumulate((len(t) + 1 for t in texts), initial=0))
+    fu.noff = _ints(accumulate(map(len, norms), initial=0))
+    if srows:
+        sp, ss, se, ts, te, sh, sf = zip(*srows)
+        fu.sp, fu.ss, fu.se, fu.ts, fu.te = _ints(sp), _ints(ss), _ints(se), _ints(ts), _ints(te)
+        fu.sh, fu.sf = array("q", sh), array("b", sf)
     if keyed:
-        sig = signatures([norms[i] for i in keyed])
-        fu.kpara.extend(keyed)
-        for row in sig:
-            fu.keys.extend(_bands(row))
+        fu.kpara = _ints(keyed)
+        fu.keys = array("q", [k for row in signatures([norms[i] for i in keyed]) for k in _bands(row)])
     return fu
 
 

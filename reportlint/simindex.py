@@ -21,7 +21,7 @@ from .similar import BANDS, NUM_PERM, ROWS, SHINGLE, FileUnits
 
 FORMAT = "reportlint-similar-index 2"
 PARAMS = json.dumps({"shingle": SHINGLE, "num_perm": NUM_PERM, "bands": BANDS, "rows": ROWS,
-                     "minhash": "datasketch affine32 crc32"})
+                     "minhash": "datasketch affine32, polynomial shingle hash"})
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);

@@ -81,6 +81,7 @@ def test_normalise_digits_dates_placeholders_units():
     assert normalise("２０２４年共走访１２６户") == "#年共走访#户"
     assert normalise("××镇走访XX户") == normalise("某某镇走访某某户") == "某镇走访某户"
     assert compact("一、总体情况：良好！") == "一总体情况良好"
+    assert compact("第 1 项_（𠀀字）。") == "第1项𠀀字"
 
 
 A = "今年以来我们围绕老旧小区改造这个群众关心的问题，先后走访住户三百余户，逐户登记了加装电梯和管网更新的意愿。"
@@ -220,17 +221,15 @@ def test_batch_similar_text_and_refused_formats(tmp_path, capsys):
 
 
 def test_batched_signatures_are_datasketchs_minhash():
-    import zlib
-
     from datasketch import MinHash
 
-    from reportlint.similar import NUM_PERM, SEED, _shingles, signatures
+    from reportlint.similar import NUM_PERM, SEED, _shingles, shingle_hash, signatures
 
-    texts = [compact(normalise(t)) for t in (A, B, C, D, STOCK, "短句")]
+    texts = [compact(normalise(t)) for t in (A, B, C, D, STOCK, "短句", "一", "四个汉字")]
     sig = signatures(texts)
     assert sig.shape == (len(texts), NUM_PERM)
     for t, row in zip(texts, sig):
-        m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, scheme="affine32")
+        m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=shingle_hash, scheme="affine32")
         m.update_batch(set(_shingles(t)))
         assert row.tolist() == m.hashvalues.tolist(), t
 
