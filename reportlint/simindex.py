@@ -15,6 +15,7 @@ import struct
 import sys
 import zlib
 from array import array
+from dataclasses import dataclass, field, replace
 
 from .errors import ReportlintError
 from .similar import BANDS, NUM_PERM, ROWS, SHINGLE, FileUnits
@@ -26,11 +27,18 @@ PARAMS = json.dumps({"shingle": SHINGLE, "num_perm": NUM_PERM, "bands": BANDS, "
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, path TEXT UNIQUE, size INTEGER, mtime INTEGER, units BLOB);
-CREATE TABLE IF NOT EXISTS bands(key INTEGER, doc INTEGER, para INTEGER, PRIMARY KEY(key, doc, para)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bands(key INTEGER, doc INTEGER, para INTEGER);
 CREATE TABLE IF NOT EXISTS sents(hash INTEGER, doc INTEGER, para INTEGER);
-CREATE INDEX IF NOT EXISTS sents_hash ON sents(hash);
+CREATE INDEX IF NOT EXISTS bands_doc ON bands(doc);
 CREATE INDEX IF NOT EXISTS sents_doc ON sents(doc);
 """
+# the look-up indexes: dropped while many reports are added and built again once (one sort instead
+# of millions of inserts at random places)
+_LOOKUP = """
+CREATE INDEX IF NOT EXISTS bands_key ON bands(key, doc, para);
+CREATE INDEX IF NOT EXISTS sents_hash ON sents(hash, doc, para);
+"""
+BULK = 500  # adding at least this many reports (and a fifth of the index) drops the look-up indexes
 
 _BAD = "查重索引已损坏，请删除后用 reportlint index 重新生成。"
 
@@ -72,6 +80,40 @@ def unpack(path: str, blob: bytes, where: str) -> FileUnits:
     return fu
 
 
+@dataclass(slots=True)
+class Packed:
+    """What the index keeps of one report, made where the report is read (a worker): its packed
+    units and the integer rows of its LSH keys and sentence hashes."""
+    path: str
+    error: str | None = None
+    units: bytes = b""
+    keys: array = field(default_factory=lambda: array("q"))
+    kpara: array = field(default_factory=lambda: array("i"))
+    sh: array = field(default_factory=lambda: array("q"))
+    sp: array = field(default_factory=lambda: array("i"))
+
+    def with_path(self, path: str) -> "Packed":
+        return replace(self, path=path)
+
+
+def packed(fu: FileUnits) -> Packed:
+    if fu.error:
+        return Packed(fu.path, fu.error)
+    return Packed(fu.path, None, pack(fu), fu.keys, fu.kpara, fu.sh, fu.sp)
+
+
+def packed_units(item) -> Packed:
+    """Executor task of ``index``: ``(path, max_bytes)`` → :class:`Packed` (compressed on the worker)."""
+    from .similar import file_units
+
+    return packed(file_units(item))
+
+
+def lost_packed(item, message: str) -> Packed:
+    """The record of a file whose reading kept killing cluster workers."""
+    return Packed(item[0], error=message)
+
+
 def is_index(path: str) -> bool:
     if not os.path.isfile(path):
         return False
@@ -86,12 +128,12 @@ class Index:
             raise ReportlintError("不是 reportlint 查重索引文件（请用 reportlint index 生成）。", path)
         try:
             self.db = sqlite3.connect(path)
-            self.db.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+            self.db.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;")
             meta = {}
             if self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
                 meta = dict(self.db.execute("SELECT key, value FROM meta"))
             if not meta and create:
-                self.db.executescript(_SCHEMA)
+                self.db.executescript(_SCHEMA + _LOOKUP)
         except sqlite3.DatabaseError as exc:
             raise ReportlintError(f"无法打开查重索引：{exc}", path) from None
         if not meta:
@@ -124,30 +166,31 @@ class Index:
 
     def remove(self, paths: list[str]) -> None:
         for p in paths:
-            row = self.db.execute("SELECT id, units FROM docs WHERE path = ?", (p,)).fetchone()
+            row = self.db.execute("SELECT id FROM docs WHERE path = ?", (p,)).fetchone()
             if row is None:
                 continue
-            doc, blob = row
-            fu = unpack(p, blob, self.path)
-            self.db.executemany("DELETE FROM bands WHERE key = ? AND doc = ? AND para = ?",  # by primary key
-                                [(fu.keys[k], doc, fu.kpara[k // BANDS]) for k in range(len(fu.keys))])
-            self.db.execute("DELETE FROM sents WHERE doc = ?", (doc,))
-            self.db.execute("DELETE FROM docs WHERE id = ?", (doc,))
+            for table in ("bands", "sents", "docs"):
+                self.db.execute(f"DELETE FROM {table} WHERE {'id' if table == 'docs' else 'doc'} = ?", row)
 
-    def add(self, fu: FileUnits) -> None:
-        key = os.path.abspath(fu.path)
-        self.remove([key])
+    def insert(self, p: "Packed") -> None:
+        """Add a report known not to be in the index (see :func:`packed_units`)."""
         try:
-            st = os.stat(fu.path)
+            st = os.stat(p.path)
             size, mtime = st.st_size, st.st_mtime_ns
         except OSError:
             size, mtime = -1, -1
         cur = self.db.execute("INSERT INTO docs(path, size, mtime, units) VALUES (?, ?, ?, ?)",
-                              (key, size, mtime, pack(fu)))
+                              (os.path.abspath(p.path), size, mtime, p.units))
         doc = cur.lastrowid
-        self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?, ?)",
-                            [(fu.keys[k], doc, fu.kpara[k // BANDS]) for k in range(len(fu.keys))])
-        self.db.executemany("INSERT INTO sents VALUES (?, ?, ?)", zip(fu.sh, [doc] * len(fu.sh), fu.sp))
+        self.db.executemany("INSERT INTO bands VALUES (?, ?, ?)",
+                            [(p.keys[k], doc, p.kpara[k // BANDS]) for k in range(len(p.keys))])
+        self.db.executemany("INSERT INTO sents VALUES (?, ?, ?)", zip(p.sh, [doc] * len(p.sh), p.sp))
+
+    def drop_lookup(self) -> None:
+        self.db.executescript("DROP INDEX IF EXISTS bands_key; DROP INDEX IF EXISTS sents_hash;")
+
+    def ensure_lookup(self) -> None:
+        self.db.executescript(_LOOKUP)
 
     def commit(self) -> None:
         self.db.commit()
@@ -200,21 +243,29 @@ def read_all(files: list[str], executor, max_bytes: int, progress=None):
 
 
 def build(index_path: str, files: list[str], executor, max_bytes: int, progress=None) -> dict:
-    """Create or update ``index_path`` from ``files``; returns counts and unreadable files."""
+    """Create or update ``index_path`` from ``files``; returns counts and unreadable files.
+    The per-file work (:func:`packed_units`) runs on ``executor``; only this process writes."""
     idx = Index(index_path, create=not os.path.exists(index_path))
     try:
+        idx.ensure_lookup()  # a run stopped while they were dropped left them out
         todo, gone = idx.stale(files)
-        idx.remove(gone)
+        idx.remove(gone + [os.path.abspath(f) for f in todo])  # changed files are read afresh
+        bulk = len(todo) >= BULK and len(todo) * 5 >= idx.count()
+        if bulk:
+            idx.drop_lookup()
         errors = []
-        for n, fu in enumerate(read_all(todo, executor, max_bytes, progress), 1):
-            if fu.error:
-                errors.append((fu.path, fu.error))
-                idx.remove([os.path.abspath(fu.path)])
+        for n, p in enumerate(executor.imap(packed_units, [(f, max_bytes) for f in todo]), 1):
+            if progress is not None:
+                progress()
+            if p.error:
+                errors.append((p.path, p.error))
                 continue
-            idx.add(fu)
+            idx.insert(p)
             if n % 500 == 0:
                 idx.commit()
         idx.commit()
+        if bulk:
+            idx.ensure_lookup()
         return {"files": len(files), "read": len(todo), "kept": len(files) - len(todo),
                 "removed": len(gone), "errors": errors, "indexed": idx.count()}
     finally:

@@ -24,7 +24,7 @@ def run(args) -> int:
     from ..errors import InputError
     from ..readers.base import DEFAULT_MAX_BYTES
     from ..similar import require_extra
-    from ..simindex import build
+    from ..simindex import build, lost_packed
     from ..vocab import EXIT_ERROR, EXIT_OK
 
     require_extra()
@@ -32,7 +32,7 @@ def run(args) -> int:
     if not files:
         raise InputError("没有找到报告文件（支持 .txt、.md、.docx）。", "、".join(args.paths))
     max_bytes = int(args.max_size * 1048576) if args.max_size else DEFAULT_MAX_BYTES
-    ex = similar_executor(args, len(files))
+    ex = similar_executor(args, len(files), lost_packed)
     if not args.quiet and sys.stderr.isatty():
         from ..progress import progress_bar
 
