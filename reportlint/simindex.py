@@ -114,6 +114,13 @@ def lost_packed(item, message: str) -> Packed:
     return Packed(item[0], error=message)
 
 
+def _unique(units: list[FileUnits], col: str) -> list[int]:
+    import numpy as np
+
+    arrays = [np.frombuffer(getattr(fu, col), dtype=np.int64) for fu in units if len(getattr(fu, col))]
+    return np.unique(np.concatenate(arrays)).tolist() if arrays else []
+
+
 def is_index(path: str) -> bool:
     if not os.path.isfile(path):
         return False
@@ -209,13 +216,16 @@ class Index:
         db.execute("CREATE TEMP TABLE IF NOT EXISTS qs(hash INTEGER PRIMARY KEY)")
         db.execute("DELETE FROM qk")
         db.execute("DELETE FROM qs")
-        db.executemany("INSERT OR IGNORE INTO qk VALUES (?)", ((k,) for fu in subs for k in fu.keys))
-        db.executemany("INSERT OR IGNORE INTO qs VALUES (?)", ((h,) for fu in subs for h in fu.sh))
-        df = dict(db.execute("SELECT s.hash, COUNT(DISTINCT s.doc) FROM qs JOIN sents s ON s.hash = qs.hash "
+        # sorted, without repeats: appending to the temporary B-trees is cheap
+        db.executemany("INSERT INTO qk VALUES (?)", ((k,) for k in _unique(subs, "keys")))
+        db.executemany("INSERT INTO qs VALUES (?)", ((h,) for h in _unique(subs, "sh")))
+        # CROSS JOIN: the submission's keys drive the look-ups (left to itself, the planner may scan
+        # the whole archive's rows and probe the small table)
+        df = dict(db.execute("SELECT s.hash, COUNT(DISTINCT s.doc) FROM qs CROSS JOIN sents s ON s.hash = qs.hash "
                              "GROUP BY s.hash"))
         rare = [h for h, n in df.items() if n < skip_df]
         wanted: dict[int, set] = {}
-        for doc, para in db.execute("SELECT DISTINCT b.doc, b.para FROM qk JOIN bands b ON b.key = qk.key"):
+        for doc, para in db.execute("SELECT b.doc, b.para FROM qk CROSS JOIN bands b ON b.key = qk.key"):
             wanted.setdefault(doc, set()).add(para)
         for i in range(0, len(rare), 500):
             chunk = rare[i:i + 500]
