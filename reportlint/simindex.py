@@ -1,5 +1,7 @@
 """The persistent archive index of ``reportlint index`` (SQLite): LSH keys of every paragraph and
-hashes of every sentence of the archive, so that ``similar --against`` never re-reads it.
+hashes of every sentence of the archive as integer rows, and each report's units as one compressed
+row, so that ``similar --against`` never re-reads the archive and reads from the index only the
+reports that hold a candidate paragraph.
 
 Updating is incremental: a file whose size and modification time are unchanged is kept, a changed
 file is re-read, a vanished file is dropped.
@@ -9,24 +11,114 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import struct
+import sys
+import zlib
+from array import array
+from dataclasses import dataclass, field, replace
 
 from .errors import ReportlintError
-from .similar import BANDS, NUM_PERM, ROWS, SHINGLE, FileUnits, Para, Sentence
+from .similar import BANDS, NUM_PERM, ROWS, SHINGLE, FileUnits
 
-FORMAT = "reportlint-similar-index 1"
-PARAMS = json.dumps({"shingle": SHINGLE, "num_perm": NUM_PERM, "bands": BANDS, "rows": ROWS})
+FORMAT = "reportlint-similar-index 2"
+PARAMS = json.dumps({"shingle": SHINGLE, "num_perm": NUM_PERM, "bands": BANDS, "rows": ROWS,
+                     "minhash": "datasketch affine32, polynomial shingle hash"})
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, path TEXT UNIQUE, size INTEGER, mtime INTEGER);
-CREATE TABLE IF NOT EXISTS paras(id INTEGER PRIMARY KEY, doc INTEGER, line INTEGER, text TEXT, norm TEXT,
-                                 sents TEXT, keys TEXT);
-CREATE INDEX IF NOT EXISTS paras_doc ON paras(doc);
-CREATE TABLE IF NOT EXISTS bands(key INTEGER, para INTEGER, PRIMARY KEY(key, para)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS docs(id INTEGER PRIMARY KEY, path TEXT UNIQUE, size INTEGER, mtime INTEGER, units BLOB);
+CREATE TABLE IF NOT EXISTS bands(key INTEGER, doc INTEGER, para INTEGER);
 CREATE TABLE IF NOT EXISTS sents(hash INTEGER, doc INTEGER, para INTEGER);
-CREATE INDEX IF NOT EXISTS sents_hash ON sents(hash);
+CREATE INDEX IF NOT EXISTS bands_doc ON bands(doc);
 CREATE INDEX IF NOT EXISTS sents_doc ON sents(doc);
 """
+# the look-up indexes: dropped while many reports are added and built again once (one sort instead
+# of millions of inserts at random places)
+_LOOKUP = """
+CREATE INDEX IF NOT EXISTS bands_key ON bands(key, doc, para);
+CREATE INDEX IF NOT EXISTS sents_hash ON sents(hash, doc, para);
+"""
+BULK = 500  # adding at least this many reports (and a fifth of the index) drops the look-up indexes
+
+_BAD = "查重索引已损坏，请删除后用 reportlint index 重新生成。"
+
+
+def pack(fu: FileUnits) -> bytes:
+    """A file's units as bytes (zlib of a length header, the two texts in UTF-8 and the integer
+    columns little-endian); no pickle, so opening an index never runs code from it."""
+    parts = [fu.text.encode("utf-8"), fu.norm.encode("utf-8")]
+    for col in FileUnits.COLUMNS:
+        a = getattr(fu, col)
+        if sys.byteorder != "little":  # pragma: no cover - big-endian machines
+            a = array(a.typecode, a)
+            a.byteswap()
+        parts.append(a.tobytes())
+    return zlib.compress(struct.pack(f"<{len(parts)}I", *map(len, parts)) + b"".join(parts), 1)
+
+
+def unpack(path: str, blob: bytes, where: str) -> FileUnits:
+    n = 2 + len(FileUnits.COLUMNS)
+    try:
+        raw = zlib.decompress(blob)
+        sizes = struct.unpack_from(f"<{n}I", raw)
+        pos = 4 * n
+        chunks = []
+        for size in sizes:
+            chunks.append(raw[pos:pos + size])
+            pos += size
+        fu = FileUnits(path, archive=True, text=chunks[0].decode("utf-8"), norm=chunks[1].decode("utf-8"))
+        for col, chunk in zip(FileUnits.COLUMNS, chunks[2:]):
+            a = array(getattr(fu, col).typecode)
+            a.frombytes(chunk)
+            if sys.byteorder != "little":  # pragma: no cover
+                a.byteswap()
+            setattr(fu, col, a)
+    except (zlib.error, struct.error, UnicodeDecodeError, ValueError, TypeError):
+        raise ReportlintError(_BAD, where) from None
+    if pos != len(raw) or len(fu.toff) != len(fu.lines) + 1 or len(fu.keys) != BANDS * len(fu.kpara):
+        raise ReportlintError(_BAD, where)
+    return fu
+
+
+@dataclass(slots=True)
+class Packed:
+    """What the index keeps of one report, made where the report is read (a worker): its packed
+    units and the integer rows of its LSH keys and sentence hashes."""
+    path: str
+    error: str | None = None
+    units: bytes = b""
+    keys: array = field(default_factory=lambda: array("q"))
+    kpara: array = field(default_factory=lambda: array("i"))
+    sh: array = field(default_factory=lambda: array("q"))
+    sp: array = field(default_factory=lambda: array("i"))
+
+    def with_path(self, path: str) -> "Packed":
+        return replace(self, path=path)
+
+
+def packed(fu: FileUnits) -> Packed:
+    if fu.error:
+        return Packed(fu.path, fu.error)
+    return Packed(fu.path, None, pack(fu), fu.keys, fu.kpara, fu.sh, fu.sp)
+
+
+def packed_units(item) -> Packed:
+    """Executor task of ``index``: ``(path, max_bytes)`` → :class:`Packed` (compressed on the worker)."""
+    from .similar import file_units
+
+    return packed(file_units(item))
+
+
+def lost_packed(item, message: str) -> Packed:
+    """The record of a file whose reading kept killing cluster workers."""
+    return Packed(item[0], error=message)
+
+
+def _unique(units: list[FileUnits], col: str) -> list[int]:
+    import numpy as np
+
+    arrays = [np.frombuffer(getattr(fu, col), dtype=np.int64) for fu in units if len(getattr(fu, col))]
+    return np.unique(np.concatenate(arrays)).tolist() if arrays else []
 
 
 def is_index(path: str) -> bool:
@@ -39,13 +131,16 @@ def is_index(path: str) -> bool:
 class Index:
     def __init__(self, path: str, create: bool = False):
         self.path = path
-        self._next_pid = None
         if not create and not is_index(path):
             raise ReportlintError("不是 reportlint 查重索引文件（请用 reportlint index 生成）。", path)
         try:
             self.db = sqlite3.connect(path)
-            self.db.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;" + _SCHEMA)
-            meta = dict(self.db.execute("SELECT key, value FROM meta"))
+            self.db.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;")
+            meta = {}
+            if self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+                meta = dict(self.db.execute("SELECT key, value FROM meta"))
+            if not meta and create:
+                self.db.executescript(_SCHEMA + _LOOKUP)
         except sqlite3.DatabaseError as exc:
             raise ReportlintError(f"无法打开查重索引：{exc}", path) from None
         if not meta:
@@ -81,39 +176,28 @@ class Index:
             row = self.db.execute("SELECT id FROM docs WHERE path = ?", (p,)).fetchone()
             if row is None:
                 continue
-            doc = row[0]
-            rows = self.db.execute("SELECT id, keys FROM paras WHERE doc = ?", (doc,)).fetchall()
-            self.db.executemany("DELETE FROM bands WHERE key = ? AND para = ?",  # by primary key, no scan
-                                [(int(k), pid) for pid, keys in rows for k in keys.split(",") if k])
-            self.db.execute("DELETE FROM sents WHERE doc = ?", (doc,))
-            self.db.execute("DELETE FROM paras WHERE doc = ?", (doc,))
-            self.db.execute("DELETE FROM docs WHERE id = ?", (doc,))
+            for table in ("bands", "sents", "docs"):
+                self.db.execute(f"DELETE FROM {table} WHERE {'id' if table == 'docs' else 'doc'} = ?", row)
 
-    def add(self, fu: FileUnits) -> None:
-        key = os.path.abspath(fu.path)
-        self.remove([key])
+    def insert(self, p: "Packed") -> None:
+        """Add a report known not to be in the index (see :func:`packed_units`)."""
         try:
-            st = os.stat(fu.path)
+            st = os.stat(p.path)
             size, mtime = st.st_size, st.st_mtime_ns
         except OSError:
             size, mtime = -1, -1
-        cur = self.db.execute("INSERT INTO docs(path, size, mtime) VALUES (?, ?, ?)", (key, size, mtime))
+        cur = self.db.execute("INSERT INTO docs(path, size, mtime, units) VALUES (?, ?, ?, ?)",
+                              (os.path.abspath(p.path), size, mtime, p.units))
         doc = cur.lastrowid
-        if self._next_pid is None:
-            self._next_pid = (self.db.execute("SELECT MAX(id) FROM paras").fetchone()[0] or 0) + 1
-        paras, bands, sents = [], [], []
-        for p in fu.paras:
-            pid = self._next_pid
-            self._next_pid += 1
-            paras.append((pid, doc, p.line, p.text, p.norm,
-                          json.dumps([[s.start, s.end, s.text, s.hash] for s in p.sentences], ensure_ascii=False),
-                          ",".join(map(str, p.keys))))
-            bands += [(k, pid) for k in p.keys]
-            sents += [(s.hash, doc, pid) for s in p.sentences]
-        self.db.executemany("INSERT INTO paras(id, doc, line, text, norm, sents, keys) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            paras)
-        self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", bands)
-        self.db.executemany("INSERT INTO sents VALUES (?, ?, ?)", sents)
+        self.db.executemany("INSERT INTO bands VALUES (?, ?, ?)",
+                            [(p.keys[k], doc, p.kpara[k // BANDS]) for k in range(len(p.keys))])
+        self.db.executemany("INSERT INTO sents VALUES (?, ?, ?)", zip(p.sh, [doc] * len(p.sh), p.sp))
+
+    def drop_lookup(self) -> None:
+        self.db.executescript("DROP INDEX IF EXISTS bands_key; DROP INDEX IF EXISTS sents_hash;")
+
+    def ensure_lookup(self) -> None:
+        self.db.executescript(_LOOKUP)
 
     def commit(self) -> None:
         self.db.commit()
@@ -124,40 +208,36 @@ class Index:
     # -- querying
     def candidates(self, subs: list[FileUnits], skip_df: int) -> tuple[list[FileUnits], dict[int, int]]:
         """Archive paragraphs that may match the submission (sharing an LSH key or a sentence whose
-        archive document frequency is below ``skip_df``), grouped per archive file, and the archive
-        document frequency of every submission sentence found in the archive."""
+        archive document frequency is below ``skip_df``), grouped per archive file (each file holds
+        only those paragraphs), and the archive document frequency of every submission sentence
+        found in the archive. Only the reports holding such a paragraph are read from the index."""
         db = self.db
         db.execute("CREATE TEMP TABLE IF NOT EXISTS qk(key INTEGER PRIMARY KEY)")
         db.execute("CREATE TEMP TABLE IF NOT EXISTS qs(hash INTEGER PRIMARY KEY)")
         db.execute("DELETE FROM qk")
         db.execute("DELETE FROM qs")
-        db.executemany("INSERT OR IGNORE INTO qk VALUES (?)",
-                       ((k,) for fu in subs for p in fu.paras for k in p.keys))
-        db.executemany("INSERT OR IGNORE INTO qs VALUES (?)",
-                       ((s.hash,) for fu in subs for p in fu.paras for s in p.sentences))
-        df = dict(db.execute("SELECT s.hash, COUNT(DISTINCT s.doc) FROM qs JOIN sents s ON s.hash = qs.hash "
+        # sorted, without repeats: appending to the temporary B-trees is cheap
+        db.executemany("INSERT INTO qk VALUES (?)", ((k,) for k in _unique(subs, "keys")))
+        db.executemany("INSERT INTO qs VALUES (?)", ((h,) for h in _unique(subs, "sh")))
+        # CROSS JOIN: the submission's keys drive the look-ups (left to itself, the planner may scan
+        # the whole archive's rows and probe the small table)
+        df = dict(db.execute("SELECT s.hash, COUNT(DISTINCT s.doc) FROM qs CROSS JOIN sents s ON s.hash = qs.hash "
                              "GROUP BY s.hash"))
         rare = [h for h, n in df.items() if n < skip_df]
-        para_ids = {r[0] for r in db.execute("SELECT DISTINCT b.para FROM qk JOIN bands b ON b.key = qk.key")}
+        wanted: dict[int, set] = {}
+        for doc, para in db.execute("SELECT b.doc, b.para FROM qk CROSS JOIN bands b ON b.key = qk.key"):
+            wanted.setdefault(doc, set()).add(para)
         for i in range(0, len(rare), 500):
             chunk = rare[i:i + 500]
-            para_ids.update(r[0] for r in db.execute(
-                f"SELECT para FROM sents WHERE hash IN ({','.join('?' * len(chunk))})", chunk))
-        by_doc: dict[int, FileUnits] = {}
-        ids = sorted(para_ids)
-        paths = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            rows = db.execute("SELECT p.id, p.doc, p.line, p.text, p.norm, p.sents, p.keys, d.path FROM paras p "
-                              f"JOIN docs d ON d.id = p.doc WHERE p.id IN ({','.join('?' * len(chunk))})", chunk)
-            for _pid, doc, line, text, norm, sents, keys, path in rows:
-                paths[doc] = path
-                fu = by_doc.setdefault(doc, FileUnits(path, archive=True))
-                ss = [Sentence(a, b, t, h) for a, b, t, h in json.loads(sents)]
-                fu.paras.append(Para(line, text, norm, ss, tuple(int(k) for k in keys.split(",") if k)))
-        for fu in by_doc.values():
-            fu.paras.sort(key=lambda p: p.line)
-        return [by_doc[d] for d in sorted(by_doc)], df
+            for doc, para in db.execute(f"SELECT doc, para FROM sents WHERE hash IN ({','.join('?' * len(chunk))})",
+                                        chunk):
+                wanted.setdefault(doc, set()).add(para)
+        out = []
+        for doc in sorted(wanted):
+            path, blob = db.execute("SELECT path, units FROM docs WHERE id = ?", (doc,)).fetchone()
+            fu = unpack(path, blob, self.path)
+            out.append(fu.subset(sorted(p for p in wanted[doc] if p < len(fu))))
+        return out, df
 
 
 # ---------------------------------------------------------------- whole runs
@@ -173,21 +253,29 @@ def read_all(files: list[str], executor, max_bytes: int, progress=None):
 
 
 def build(index_path: str, files: list[str], executor, max_bytes: int, progress=None) -> dict:
-    """Create or update ``index_path`` from ``files``; returns counts and unreadable files."""
+    """Create or update ``index_path`` from ``files``; returns counts and unreadable files.
+    The per-file work (:func:`packed_units`) runs on ``executor``; only this process writes."""
     idx = Index(index_path, create=not os.path.exists(index_path))
     try:
+        idx.ensure_lookup()  # a run stopped while they were dropped left them out
         todo, gone = idx.stale(files)
-        idx.remove(gone)
+        idx.remove(gone + [os.path.abspath(f) for f in todo])  # changed files are read afresh
+        bulk = len(todo) >= BULK and len(todo) * 5 >= idx.count()
+        if bulk:
+            idx.drop_lookup()
         errors = []
-        for n, fu in enumerate(read_all(todo, executor, max_bytes, progress), 1):
-            if fu.error:
-                errors.append((fu.path, fu.error))
-                idx.remove([os.path.abspath(fu.path)])
+        for n, p in enumerate(executor.imap(packed_units, [(f, max_bytes) for f in todo]), 1):
+            if progress is not None:
+                progress()
+            if p.error:
+                errors.append((p.path, p.error))
                 continue
-            idx.add(fu)
+            idx.insert(p)
             if n % 500 == 0:
                 idx.commit()
         idx.commit()
+        if bulk:
+            idx.ensure_lookup()
         return {"files": len(files), "read": len(todo), "kept": len(files) - len(todo),
                 "removed": len(gone), "errors": errors, "indexed": idx.count()}
     finally:

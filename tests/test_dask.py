@@ -5,8 +5,10 @@ files), the cache must work with it, and killed workers must cost no row.
 """
 from __future__ import annotations
 
+import json
 import os
 import signal
+import time
 
 import docx
 import pytest
@@ -114,7 +116,14 @@ def test_cache_is_used_before_submitting(cluster, folder, tmp_path, capsys):
 
 
 def _pids(client) -> dict:
-    return client.run(os.getpid)
+    """Worker address → pid of the workers that answer (a worker killed a moment ago may still be
+    listed by the scheduler; its failed reply is left out instead of failing the test)."""
+    for _ in range(50):
+        pids = {a: p for a, p in client.run(os.getpid, on_error="return").items() if isinstance(p, int)}
+        if pids:
+            return pids
+        time.sleep(0.2)
+    return {}
 
 
 def test_killed_worker_mid_run_loses_no_row(cluster, folder, tmp_path, capsys):
@@ -218,3 +227,84 @@ def test_a_stuck_item_becomes_an_error_row(cluster):
                       on_lost=lambda item, message: {"path": item[0] + "!", "error": message})
     got = list(ex.imap(fn, ["a", "stuck"]))  # the chunk times out, then "stuck" alone; "a" comes back
     assert got == [{"path": "a"}, {"path": "s!", "error": LOST_MESSAGE}]
+
+
+# ---------------------------------------------------------------- similar (查重) on the cluster
+
+@pytest.fixture(scope="module")
+def planted_folders(tmp_path_factory):
+    """A submission with planted copies and an archive holding their sources."""
+    import shutil
+
+    import simplant
+
+    root = tmp_path_factory.mktemp("similar-dask")
+    sub, plants = simplant.build(str(root), n_sources=6, n_targets=8, seed=3)
+    arch = root / "往年"
+    arch.mkdir()
+    for name in os.listdir(sub):
+        if name.startswith("s"):
+            shutil.move(os.path.join(sub, name), arch / name)
+    (root / "submission" / "broken.txt").write_bytes(b"\x00\x01binary\x00" * 40)
+    return root / "submission", arch, plants
+
+
+def _similar(argv, out, capsys):
+    code, _, err = _run(["similar", *argv, "-q", "--format", "json", "-o", str(out)], capsys)
+    return code, out.read_bytes(), err
+
+
+def test_similar_json_is_byte_identical(cluster, planted_folders, tmp_path, capsys):
+    sub, arch, plants = planted_folders
+    dask_args = ["--executor", "dask", "--scheduler", cluster.scheduler_address]
+    for against in ([], ["--against", str(arch)]):
+        code, local, _ = _similar([str(sub), *against, "-j", "1"], tmp_path / "local.json", capsys)
+        assert code == 2 and b'/broken.txt"' in local  # the unreadable file is a row, exit 2
+        found = {(os.path.basename(p["a"]), m["line_a"], os.path.basename(p["b"]), m["line_b"])
+                 for p in json.loads(local)["pairs"] for m in p["matches"]}
+        if against:  # the planted copies against their sources in the archive
+            assert sum((p[0], p[1], p[2], p[3]) in found for p in plants) >= 0.95 * len(plants)
+        for extra in ([], ["--ship-files"]):
+            c, remote, _ = _similar([str(sub), *against, *dask_args, *extra], tmp_path / "dask.json", capsys)
+            assert c == 2 and remote == local, (against, extra)
+
+
+def test_index_built_on_the_cluster_answers_like_a_local_one(cluster, planted_folders, tmp_path, capsys):
+    sub, arch, _ = planted_folders
+    idx = tmp_path / "往年.rlidx"
+    outs = []
+    for extra in (["-j", "1"], ["--executor", "dask", "--scheduler", cluster.scheduler_address, "--ship-files"]):
+        if idx.exists():
+            idx.unlink()
+        code, out, _ = _run(["index", str(arch), "-o", str(idx), *extra], capsys)
+        assert code == 0 and "共 6 份报告；本次读取 6 份" in out
+        outs.append(_similar([str(sub), "--against", str(idx), "-j", "1"], tmp_path / f"{len(outs)}.json", capsys)[1])
+    assert outs[0] == outs[1] and b'"b_archive": true' in outs[0]
+
+
+def test_similar_survives_a_killed_worker(cluster, planted_folders):
+    from reportlint.batch import discover
+    from reportlint.executor import LocalExecutor
+    from reportlint.similar import init_worker, lost_units
+    from reportlint.simindex import compare
+
+    sub, arch, _ = planted_folders
+    files = discover([str(sub)])
+    local = compare(files, LocalExecutor(1), 20 << 20, str(arch))
+    killed = []
+    with distributed.Client(cluster.scheduler_address, set_as_default=False) as client:
+        ex = DaskExecutor(cluster.scheduler_address, init_worker, (), chunksize=4, on_lost=lost_units)
+        inner = ex.imap
+
+        def imap(fn, items, n_items=None):
+            for i, r in enumerate(inner(fn, items, n_items)):
+                if i == 0 and not killed:  # first result back: kill a worker while others are in flight
+                    pid = next(iter(_pids(client).values()))
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append(pid)
+                yield r
+        ex.imap = imap
+        remote = compare(files, ex, 20 << 20, str(arch))
+        client.wait_for_workers(2, timeout=60)
+        assert killed and killed[0] not in _pids(client).values()
+    assert remote == local and len(remote["files"]) == len(files)

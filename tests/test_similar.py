@@ -81,6 +81,7 @@ def test_normalise_digits_dates_placeholders_units():
     assert normalise("２０２４年共走访１２６户") == "#年共走访#户"
     assert normalise("××镇走访XX户") == normalise("某某镇走访某某户") == "某镇走访某户"
     assert compact("一、总体情况：良好！") == "一总体情况良好"
+    assert compact("第 1 项_（𠀀字）。") == "第1项𠀀字"
 
 
 A = "今年以来我们围绕老旧小区改造这个群众关心的问题，先后走访住户三百余户，逐户登记了加装电梯和管网更新的意愿。"
@@ -217,3 +218,44 @@ def test_batch_similar_text_and_refused_formats(tmp_path, capsys):
     assert "\n查重\n" in text and f"  [段落] 第 1 行 ⇄ 第 2 行，相似度 100.0%\n" in text
     assert cli.main(["batch", str(d), "--similar", "--format", "json", "-q", "--no-cache"]) == 2
     assert "--similar 只能用于 text 或 html 格式" in capsys.readouterr().err
+
+
+def test_batched_signatures_are_datasketchs_minhash():
+    from datasketch import MinHash
+
+    from reportlint.similar import NUM_PERM, SEED, _shingles, shingle_hash, signatures
+
+    texts = [compact(normalise(t)) for t in (A, B, C, D, STOCK, "短句", "一", "四个汉字")]
+    sig = signatures(texts)
+    assert sig.shape == (len(texts), NUM_PERM)
+    for t, row in zip(texts, sig):
+        m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=shingle_hash, scheme="affine32")
+        m.update_batch(set(_shingles(t)))
+        assert row.tolist() == m.hashvalues.tolist(), t
+
+
+def test_units_are_columns_with_exact_offsets():
+    fu = split_text("甲.txt", f"  标题\n\n  {A}{STOCK}\n{D}\n")
+    assert list(fu.lines) == [1, 3, 4] and len(fu) == 3
+    assert [fu.para_text(i) for i in range(3)] == ["标题", A + STOCK, D]
+    assert list(fu.kpara) == [1, 2] and len(fu.keys) == 16  # the heading has no LSH keys
+    assert [fu.sentence_text(j) for j in range(len(fu.sh))] == [A, STOCK, D]
+    assert list(fu.sp) == [1, 1, 2] and fu.chars == len(fu.norm)
+    assert fu.para_norm(1)[fu.ss[1]:fu.se[1]] == compact(normalise(STOCK))
+    part = fu.subset([2])
+    assert (list(part.lines), part.para_text(0), list(part.kpara), part.sentence_text(0)) == ([4], D, [0], D)
+
+
+def test_damaged_units_in_an_index_are_a_clear_error(tmp_path, capsys):
+    import sqlite3
+
+    arch, sub = tmp_path / "往年", tmp_path / "今年"
+    _write(arch, "a.txt", f"标题\n{A}\n")
+    _write(sub, "b.txt", f"{A}\n")
+    idx = tmp_path / "a.rlidx"
+    assert cli.main(["index", str(arch), "-o", str(idx), "-j", "1", "-q"]) == 0
+    with sqlite3.connect(idx) as db:
+        db.execute("UPDATE docs SET units = x'789c0300'")
+    assert cli.main(["similar", str(sub), "--against", str(idx), "-j", "1", "-q"]) == 2
+    err = capsys.readouterr().err
+    assert str(idx) in err and "查重索引已损坏，请删除后用 reportlint index 重新生成。" in err

@@ -156,6 +156,21 @@ def make_executor(cfg, jobs: int, initializer, initargs: tuple, on_lost):
                         on_lost=on_lost)
 
 
+def similar_executor(args, n_files: int, on_lost=None):
+    """The executor of ``similar`` and ``index``: the per-file reading, normalising and MinHash
+    (``similar.file_units``) run on local processes or, with ``--executor dask`` or an
+    ``[executor]`` table, on a Dask cluster; pairing and verification stay on this machine."""
+    from .. import config as cfgmod
+    from ..executor import resolve_jobs
+    from ..options import Overrides
+    from ..similar import init_worker, lost_units
+
+    given = Overrides(jobs=args.jobs, executor=args.executor, scheduler=args.scheduler, ship_files=args.ship_files)
+    cfg = cfgmod.resolve(given, start=args.paths[0])
+    jobs = resolve_jobs(args.jobs or cfg["jobs"])
+    return make_executor(cfg, min(jobs, n_files), init_worker, (), on_lost or lost_units)
+
+
 def training_ready(command: str, corpus: str | None) -> str:
     """``train``/``eval`` need the ``train`` extra (scikit-learn) and the corpus folder (a source
     checkout; a wheel has none). Returns the corpus folder; raises a Chinese error naming what to do."""

@@ -96,7 +96,7 @@ def run(args, executor_factory=None) -> int:
     if args.against and not args.similar:
         raise InputError("--against 需要和 --similar 一起使用。", args.against)
     if args.similar:
-        similar = _similar(args, files, fmt, resolve_jobs(first["jobs"]))
+        similar = _similar(args, files, fmt, first, resolve_jobs(first["jobs"]))
     fail_on = args.fail_on or first["fail-on"]
     tally = Tally()
     binary = formatters.is_binary(fmt)
@@ -178,12 +178,12 @@ def _isatty(stream) -> bool:
         return False
 
 
-def _similar(args, files, fmt, jobs):
-    """``batch --similar``: the copy-detection result over the same files (text and html only)."""
+def _similar(args, files, fmt, cfg, jobs):
+    """``batch --similar``: the copy-detection result over the same files (text and html only), on
+    the same executor as the checks."""
     from ..errors import InputError, ReportlintError
-    from ..executor import LocalExecutor
     from ..readers.base import DEFAULT_MAX_BYTES
-    from ..similar import require_extra
+    from ..similar import init_worker, lost_units, require_extra
     from ..simindex import compare
 
     if fmt not in ("text", "html"):
@@ -192,7 +192,8 @@ def _similar(args, files, fmt, jobs):
         raise InputError("找不到往年报告的文件夹或索引文件。", args.against)
     require_extra()
     max_bytes = int(args.max_size * 1048576) if args.max_size else DEFAULT_MAX_BYTES
-    return compare(files, LocalExecutor(min(jobs, len(files))), max_bytes, args.against)
+    ex = make_executor(cfg, min(jobs, len(files)), init_worker, (), lost_units)
+    return compare(files, ex, max_bytes, args.against)
 
 
 def _tallied(batch, tally, show_progress: bool):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from ._common import add_no_color, add_output, add_quiet, stdout
+from ._common import add_executor_opts, add_no_color, add_output, add_quiet, similar_executor, stdout
 
 NAME = "index"
 HELP = "为往年报告建立查重索引（再次运行只更新有变化的文件）"
@@ -17,15 +17,15 @@ def add_parser(sub) -> None:
     s.add_argument("--max-size", type=float, metavar="MB", help="单个文件大小上限（默认 20 MB）")
     add_quiet(s)
     add_no_color(s)  # the messages are plain already: accepted as everywhere
+    add_executor_opts(s)
 
 
 def run(args) -> int:
     from ..batch import discover
     from ..errors import InputError
-    from ..executor import LocalExecutor, resolve_jobs
     from ..readers.base import DEFAULT_MAX_BYTES
     from ..similar import require_extra
-    from ..simindex import build
+    from ..simindex import build, lost_packed
     from ..vocab import EXIT_ERROR, EXIT_OK
 
     require_extra()
@@ -33,7 +33,7 @@ def run(args) -> int:
     if not files:
         raise InputError("没有找到报告文件（支持 .txt、.md、.docx）。", "、".join(args.paths))
     max_bytes = int(args.max_size * 1048576) if args.max_size else DEFAULT_MAX_BYTES
-    ex = LocalExecutor(min(resolve_jobs(args.jobs), len(files)))
+    ex = similar_executor(args, len(files), lost_packed)
     if not args.quiet and sys.stderr.isatty():
         from ..progress import progress_bar
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ._common import add_format, add_no_color, add_output, add_quiet, stdout
+from ._common import add_executor_opts, add_format, add_no_color, add_output, add_quiet, similar_executor, stdout
 
 NAME = "similar"
 HELP = "查重：找出一批报告之间、以及与往年报告之间雷同的段落和句子"
@@ -25,13 +25,13 @@ def add_parser(sub) -> None:
     s.add_argument("--jobs", "-j", type=int, metavar="N", help="进程数（默认使用全部 CPU 核）")
     s.add_argument("--max-size", type=float, metavar="MB", help="单个文件大小上限（默认 20 MB）")
     add_quiet(s)
+    add_executor_opts(s)
 
 
 def run(args) -> int:
     from .. import formatters
     from ..batch import discover
     from ..errors import InputError, ReportlintError
-    from ..executor import LocalExecutor, resolve_jobs
     from ..readers.base import DEFAULT_MAX_BYTES
     from ..similar import require_extra
     from ..simindex import compare
@@ -49,7 +49,7 @@ def run(args) -> int:
     if not files:
         raise InputError("没有找到报告文件（支持 .txt、.md、.docx）。", "、".join(args.paths))
     max_bytes = int(args.max_size * 1048576) if args.max_size else DEFAULT_MAX_BYTES
-    ex = LocalExecutor(min(resolve_jobs(args.jobs), len(files)))
+    ex = similar_executor(args, len(files))
     show = not args.quiet and sys.stderr.isatty()
     if show:
         from ..progress import progress_bar

@@ -10,6 +10,7 @@ the text the user sees.
 from __future__ import annotations
 
 import os
+import re
 
 from ..errors import InputError
 from .base import MAX_PARAGRAPHS, Reader, Source, check_paragraph_count, normalize_newlines
@@ -116,12 +117,14 @@ def _utf8_lenient(data: bytes, name: str) -> tuple[str, str] | None:
     return None
 
 
+_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # control characters other than \t\n\v\f\r, and U+FFFD
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or ch == "\ufffd")
-    return bad / len(sample) > 0.02
+    return len(_BINARY_CHARS.findall(sample)) / len(sample) > 0.02
 
 
 def read_text(path: str, max_paragraphs: int = MAX_PARAGRAPHS) -> Source:
