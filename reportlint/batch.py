@@ -127,13 +127,14 @@ def init_worker(rules_keys) -> None:
     """Load the rules, the tokenizer and the classifier once per worker process."""
     from . import tokenize
     from .classify.core import prepare
-    from .classify.predict import load_model
+    from .classify.predict import load_model, use_batched
     from .rulecache import load_ruleset
 
     for k in rules_keys:
         load_ruleset(list(k))
     tokenize._engine()
     prepare(load_model())  # the packed pure-Python table, unless the compiled core is there
+    use_batched()  # character n-grams of a whole file at once, with numpy (when installed)
 
 
 def check_task(task):
