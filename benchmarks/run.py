@@ -7,7 +7,7 @@
 (a) ``reportlint check`` on a 3,000-character report built from ``corpora/``, whole process,
     median of N runs, peak RSS — beside ``python -c "import jieba; jieba.initialize()"`` and
     ``python -c pass``, the three run in turn N times.
-(b) ``reportlint batch`` over N corpus-built files (default 10,000), ``--jobs 1`` and
+(b) ``reportlint batch`` over N corpus-built files (default 3,000), ``--jobs 1`` and
     ``--jobs 2``, empty cache: MB/s, files/s, peak RSS of the largest process — beside stock
     jieba alone tokenizing the same text on one core (its start-up excluded); ``--jobs 2`` once
     with the compiled scoring core (native/, when installed) and once with its pure-Python twin
@@ -15,6 +15,12 @@
     the files with ``--jobs 2``, to see that peak RSS does not grow with the number of files.
 (c) the same batch runs again, every file unchanged: answers come from the content cache.
 (d) ``reportlint tag`` on the report of (a), whole process, interleaved with (a).
+(e) the client's own peak RSS (``getrusage(RUSAGE_SELF)`` in the batch process, not its workers)
+    for ``batch -j 2`` over 1,000 and 100,000 tiny files (``--select PH``, no cache): discovery,
+    planning and dispatch stream, so it must not grow.
+(f) ``summary`` re-run over 2,000 unchanged files (every record from the result cache) beside
+    ``batch``'s warm re-run over the same files, medians of 3.
+(g) a per-stage CPU profile of the per-file work (``benchmarks/stages.py``), compiled core and pure twin.
 
 Every process gets the same environment: bytecode caching on (``PYTHONPYCACHEPREFIX`` in the
 scratch folder, so ``PYTHONDONTWRITEBYTECODE`` in the caller's environment does not make
@@ -257,6 +263,80 @@ def part_b_c(r: Runner, scratch: str, texts, nfiles: int, only: set[str]):
                 ok=dt <= 2 if nfiles >= 10000 else None, note=f"{nfiles / dt:.0f} files/s, peak RSS {peak:.0f} MB")
 
 
+CLIENT_RSS = r"""
+import resource, sys
+from reportlint.cli import main
+rc = main(sys.argv[1:])
+sys.stderr.flush()
+print("CLIENT_RSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+sys.exit(rc)
+"""
+
+
+def client_rss(r: Runner, argv: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS MB of the client process alone — not its workers) of ``reportlint argv``."""
+    dt, _, out = r.run([PY, "-c", CLIENT_RSS, *argv])
+    kb = next(int(line.split()[1]) for line in out.splitlines() if line.startswith("CLIENT_RSS_KB"))
+    return dt, kb / 1024
+
+
+def part_e(r: Runner, scratch: str, big: int):
+    """Client peak RSS of batch -j 2 at 1,000 and ``big`` tiny files (streaming: it must not grow)."""
+    sizes = (1000, big)
+    tops = {}
+    for n in sizes:
+        top = os.path.join(scratch, f"tiny-{n}")
+        for i in range(n):
+            if i % 1000 == 0:
+                folder = os.path.join(top, f"{i // 1000:04d}")
+                os.makedirs(folder)
+            with open(os.path.join(folder, f"{i:06d}.txt"), "w", encoding="utf-8") as fh:
+                fh.write(f"第{i}号情况说明\n今年共完成任务{i % 97}项。\n")
+        tops[n] = top
+    res = {}
+    for n in sizes:  # a cheap rule set: the client's side (discover, plan, dispatch, write) is measured
+        res[n] = client_rss(r, ["batch", tops[n], "-j", "2", "--no-cache", "--select", "PH", "--format", "jsonl",
+                                "-o", os.devnull, "--quiet"])
+    small, large = res[sizes[0]][1], res[sizes[1]][1]
+    row("e", f"client peak RSS, batch -j 2: {sizes[0]} → {big} tiny files", large, "MB", large / small,
+        f"× the {sizes[0]}-file run", "flat (≤ 1.15 ×)", large / small <= 1.15,
+        f"{sizes[0]} files: {small:.0f} MB ({res[sizes[0]][0]:.1f} s); {big} files: {res[sizes[1]][0]:.1f} s, "
+        f"{big / res[sizes[1]][0]:.0f} files/s; --select PH, no cache")
+
+
+def part_f(r: Runner, scratch: str, texts, n: int = 2000):
+    """summary re-run over ``n`` unchanged files beside batch's warm re-run over the same files."""
+    folders, _ = build_files(n, os.path.join(scratch, "summary-in"), texts)
+    top = os.path.join(scratch, "summary-in")
+    cache = os.path.join(scratch, "summary-cache")
+    summ = REPORTLINT + ["summary", top, "-j", "2", "--format", "json", "-o", os.devnull, "--quiet",
+                         "--cache-dir", cache]
+    bat = REPORTLINT + ["batch", top, "-j", "2", "--format", "jsonl", "-o", os.devnull, "--quiet", "--cache-dir", cache]
+    first_s = r.run(summ)[0]
+    first_b = r.run(bat)[0]
+    s_warm = [r.run(summ)[0] for _ in range(3)]
+    b_warm = [r.run(bat)[0] for _ in range(3)]
+    s, b = statistics.median(s_warm), statistics.median(b_warm)
+    row("f", f"summary re-run, {n} unchanged files", s, "s", s / b, "× batch warm re-run", "≤ 2 ×", s / b <= 2,
+        f"median of 3; batch warm re-run {b * 1000:.0f} ms; first runs: summary {first_s:.1f} s, batch {first_b:.1f} s")
+
+
+def part_g(r: Runner, scratch: str, texts, n: int = 300):
+    """Per-stage CPU profile of the per-file work (benchmarks/stages.py), both cores."""
+    folders, _ = build_files(n, os.path.join(scratch, "stages-in"), texts)
+    listing = os.path.join(scratch, "stages.txt")
+    with open(listing, "w", encoding="utf-8") as fh:
+        for f in folders:
+            for name in sorted(os.listdir(f)):
+                fh.write(os.path.join(f, name) + "\n")
+    script = os.path.join(ROOT, "benchmarks", "stages.py")
+    for env, what in (({}, "compiled core"), ({"REPORTLINT_CORE": "pure"}, "pure twin")):
+        out = json.loads(r.run([PY, script, listing], env=env)[2].strip().splitlines()[-1])
+        top = ", ".join(f"{k} {ms:.1f} ({share:.0%})" for k, ms, share in out["stages"][:7])
+        row("g", f"per-file CPU by stage, {what} ({n} files)", out["total_ms_per_file"] / 1000, "s",
+            note="ms per file: " + top)
+
+
 def print_table(args, started_load):
     print()
     print(f"reportlint benchmark — {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs, Python "
@@ -283,17 +363,18 @@ def print_table(args, started_load):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="smoke run: 3 repeats, 200 files")
-    ap.add_argument("--only", default="a,b,c,d", help="which parts (comma list of a, b, c, d)")
+    ap.add_argument("--only", default="a,b,c,d,e,f,g", help="which parts (comma list of a–g)")
+    ap.add_argument("--tiny", type=int, default=100_000, help="tiny files for the client-memory run (e)")
     ap.add_argument("--repeat", type=int, help="runs per variant in (a)/(d) (default 9; quick 3)")
-    ap.add_argument("--files", type=int, help="files for (b)/(c) (default 10000; quick 200)")
+    ap.add_argument("--files", type=int, help="files for (b)/(c) (default 3000; quick 200)")
     ap.add_argument("--json", metavar="PATH", help="also write the rows as JSON")
     ap.add_argument("--keep", action="store_true", help="keep the scratch folder")
     args = ap.parse_args(argv)
     only = {x.strip() for x in args.only.split(",") if x.strip()}
-    if only - set("abcd"):
-        ap.error("--only takes a, b, c, d")
+    if only - set("abcdefg"):
+        ap.error("--only takes a, b, c, d, e, f, g")
     repeat = args.repeat or (3 if args.quick else 9)
-    nfiles = args.files or (200 if args.quick else 10000)
+    nfiles = args.files or (200 if args.quick else 3000)
     load = os.getloadavg()[0]
     scratch = tempfile.mkdtemp(prefix="reportlint-bench-")
     try:
@@ -303,6 +384,12 @@ def main(argv=None) -> int:
             part_a_d(r, scratch, texts, repeat, only)
         if only & {"b", "c"}:
             part_b_c(r, scratch, texts, nfiles, only)
+        if "g" in only:
+            part_g(r, scratch, texts, 60 if args.quick else 300)
+        if "f" in only:
+            part_f(r, scratch, texts, 100 if args.quick else 2000)
+        if "e" in only:
+            part_e(r, scratch, 2000 if args.quick else args.tiny)
     finally:
         if args.keep:
             print("scratch folder kept:", scratch)

@@ -61,29 +61,50 @@ def _ignored(path: str, is_dir: bool, specs) -> bool:
 
 
 def discover(paths, include=None, exclude=None, gitignore: bool = True) -> list[str]:
-    """Report files under ``paths`` (recursive, sorted). Explicit files are always kept.
+    """The list of :func:`iter_discover` (for callers that need every path at once)."""
+    return list(iter_discover(paths, include, exclude, gitignore))
+
+
+def _overlapping(paths) -> bool:
+    """Can a file be reached twice from ``paths`` (a repeated path, or one inside another)?"""
+    tops = [os.path.abspath(p) for p in paths]
+    if len(set(tops)) < len(tops):
+        return True
+    dirs = [t.rstrip(os.sep) + os.sep for t in tops if os.path.isdir(t)]
+    return any(t != d.rstrip(os.sep) and t.startswith(d) for t in tops for d in dirs)
+
+
+def iter_discover(paths, include=None, exclude=None, gitignore: bool = True):
+    """Report files under ``paths`` (recursive, sorted), one at a time. Explicit files are always kept.
 
     ``include``/``exclude``: globs with gitignore semantics, relative to each folder given (``*``
     stays in one folder, ``**`` crosses folders, a name without ``/`` matches at any depth).
     ``gitignore``: skip what ``.gitignore`` files ignore (those inside each folder, and those
     above it up to the root of its git work tree), as git would.
+
+    The paths are yielded as the folders are walked (nothing is listed first): memory does not grow
+    with the number of files. A file reachable twice (overlapping arguments) is yielded once — only
+    then is a set of the paths seen kept.
     """
     from .paths import glob_spec
 
     inc, exc = glob_spec(include), glob_spec(exclude)
     wanted = supported() | set(CONVERT_HINT)  # unsupported office types are found so they become error rows
-    out: list[str] = []
-    seen: set[str] = set()
+    seen: set[str] | None = set() if _overlapping(paths) else None
 
-    def add(p):
+    def new(p) -> bool:
+        if seen is None:
+            return True
         key = os.path.abspath(p)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
 
     for top in paths:
         if not os.path.isdir(top):
-            add(top)  # missing or odd paths become error rows
+            if new(top):
+                yield top  # missing or odd paths become error rows
             continue
         ignores: dict[str, list] = {}  # folder -> the .gitignore specs that apply inside it
         for root, dirs, files in os.walk(top):
@@ -117,8 +138,9 @@ def discover(paths, include=None, exclude=None, gitignore: bool = True) -> list[
                     continue
                 if specs and _ignored(os.path.join(root, name), False, specs):
                     continue
-                add(os.path.join(root, name))
-    return out
+                path = os.path.join(root, name)
+                if new(path):
+                    yield path
 
 
 # ---------------------------------------------------------------- per-file work (runs in workers)
@@ -127,13 +149,14 @@ def init_worker(rules_keys) -> None:
     """Load the rules, the tokenizer and the classifier once per worker process."""
     from . import tokenize
     from .classify.core import prepare
-    from .classify.predict import load_model
+    from .classify.predict import load_model, use_batched
     from .rulecache import load_ruleset
 
     for k in rules_keys:
         load_ruleset(list(k))
     tokenize._engine()
     prepare(load_model())  # the packed pure-Python table, unless the compiled core is there
+    use_batched()  # character n-grams of a whole file at once, with numpy (when installed)
 
 
 def check_task(task):
@@ -202,69 +225,115 @@ def status_of(r) -> str:
 
 
 class Batch:
-    """Plans a run and streams its FileReports (cache first, then the executor)."""
+    """Plans a run and streams its FileReports (cache first, then the executor), in input order.
 
-    def __init__(self, items: list[Item], jobs: int, cache=None, executor_factory=None):
+    ``items`` may be any iterable of :class:`Item` (a generator: nothing is listed). Planning —
+    reading each file for its cache key, looking keys up in blocks of :data:`PLAN_BLOCK` — happens
+    as the executor asks for work; what is held at any time is one block, the executor's window
+    of tasks in flight and the items between them (:func:`reportlint.executor.ordered`).
+    """
+
+    PLAN_BLOCK = 256
+
+    def __init__(self, items, jobs: int, cache=None, executor_factory=None):
         self.items = items
         self.jobs = jobs
         self.cache = cache
         self.executor_factory = executor_factory
         self.executor = None
         self.checked = 0  # files checked (not from cache)
+        self.salts: dict | None = None
 
     def plan(self, salts: dict) -> None:
+        """Look results up in the cache (under these per-rules-key salts) as the run streams."""
+        self.salts = salts
+
+    def _key(self, it: Item, okeys: dict) -> None:
         from .cache import content_hash, make_key, options_key
 
-        okeys: dict = {}
-        for it in self.items:
-            ext = os.path.splitext(it.path)[1].lower()
-            limit = it.opts.max_bytes or DEFAULT_MAX_BYTES
-            try:
-                st = os.stat(it.path)
-                if not os.path.isfile(it.path) or unreadable(ext) or st.st_size > limit:
-                    it.direct = True
-                    continue
-                with open(it.path, "rb") as fh:
-                    data = fh.read()
-            except OSError:
-                it.direct = True  # the reader reports why (missing, no permission …)
-                continue
-            r = repr(it.opts)  # a dataclass: its repr shows every field (cheaper than asdict per file)
-            ok = okeys.get(r)
-            if ok is None:
-                ok = okeys[r] = options_key(it.opts)
-            # content + reader (by extension and sniffed type) + options + code stamp (in the salt)
-            it.key = make_key(content_hash(data) + "|" + reader_identity(it.path, data[:8]), salts[it.rules_key], ok)
-        if self.cache is not None:
-            found = self.cache.contains([it.key for it in self.items if it.key])
-            for it in self.items:
-                it.hit = it.key in found
+        ext = os.path.splitext(it.path)[1].lower()
+        limit = it.opts.max_bytes or DEFAULT_MAX_BYTES
+        try:
+            st = os.stat(it.path)
+            if not os.path.isfile(it.path) or unreadable(ext) or st.st_size > limit:
+                it.direct = True
+                return
+            with open(it.path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            it.direct = True  # the reader reports why (missing, no permission …)
+            return
+        r = repr(it.opts)  # a dataclass: its repr shows every field (cheaper than asdict per file)
+        ok = okeys.get(r)
+        if ok is None:
+            ok = okeys[r] = options_key(it.opts)
+        # content + reader (by extension and sniffed type) + options + code stamp (in the salt)
+        it.key = make_key(content_hash(data) + "|" + reader_identity(it.path, data[:8]), self.salts[it.rules_key], ok)
 
-    def reports(self):
-        """FileReports in discovery order."""
-        todo = [it for it in self.items if not it.direct and not it.hit]
-        miss_iter = iter(())
-        if todo:
-            keys = sorted({it.rules_key for it in todo})
-            self.executor = self.executor_factory(min(self.jobs, len(todo)), keys)
-            miss_iter = self.executor.imap(check_task, [(it.path, it.opts, it.rules_key) for it in todo])
+    def _planned(self):
+        """Items with ``direct``/``key``/``hit`` set, block by block, in input order."""
+        okeys: dict = {}
+        block: list = []
         for it in self.items:
-            rep = None
-            if it.hit:
+            if self.salts is not None:
+                self._key(it, okeys)
+            elif not it.direct:
+                it.direct = unreadable(os.path.splitext(it.path)[1].lower()) or not os.path.isfile(it.path)
+            block.append(it)
+            if len(block) >= self.PLAN_BLOCK:
+                yield from self._looked_up(block)
+                block = []
+        yield from self._looked_up(block)
+
+    def _looked_up(self, block):
+        if self.cache is not None and self.salts is not None:
+            found = self.cache.contains([it.key for it in block if it.key])
+            for it in block:
+                it.hit = it.key in found
+        return block
+
+    def results(self):
+        """(Item, FileReport) pairs in input order."""
+        from itertools import chain, islice
+
+        from .executor import ordered
+
+        planned = self._planned()
+        # look ahead far enough to size chunks and the pool as if the whole run were known
+        ahead = self.PLAN_BLOCK * max(2, self.jobs)
+        head = list(islice(planned, ahead))
+        misses = [it for it in head if not it.direct and not it.hit]
+        n = len(misses) if len(head) < ahead else max(len(misses), ahead)
+        keys = sorted({it.rules_key for it in head})
+        del misses
+
+        def start(tasks):
+            self.executor = self.executor_factory(min(self.jobs, n), keys)
+            return self.executor.imap(check_task, tasks, n)
+
+        entries = ((it, None if it.direct or it.hit else (it.path, it.opts, it.rules_key))
+                   for it in chain(head, planned))
+        del head
+        for it, rep in ordered(entries, start):
+            if rep is None and it.hit:
                 rep = self.cache.get(it.key, it.path)
-            if rep is None and it.direct:
+                if rep is None:  # listed in the cache but unreadable there: check here
+                    rep = check_task((it.path, it.opts, it.rules_key))
+                    self.checked += 1
+            elif rep is None:
                 rep = check_task((it.path, it.opts, it.rules_key))
-            elif rep is None and not it.hit:
-                rep = next(miss_iter)
+            else:
                 self.checked += 1
                 converted = os.path.splitext(it.path)[1].lower() in CONVERT_HINT
                 if self.cache is not None and it.key and rep.error != LOST_MESSAGE and not (rep.error and converted):
                     # read errors depend on content alone, except a conversion that may work tomorrow;
                     # a lost worker does not depend on the file at all
                     self.cache.put(it.key, rep)
-            elif rep is None:  # listed in the cache but unreadable there: check here
-                rep = check_task((it.path, it.opts, it.rules_key))
-                self.checked += 1
+            yield it, rep
+
+    def reports(self):
+        """FileReports in input order."""
+        for _, rep in self.results():
             yield rep
 
 

@@ -1,8 +1,9 @@
 """The per-document analysis context that check kinds read.
 
 One :class:`Analysis` per checked document, made by the engine: the document, its profile, the
-text units each scope names, the content sentences, part-of-speech tags and paragraph labels —
-each computed once, on first use, and kept here rather than on the document. The tokenizer and
+text units each scope names, the content sentences, part-of-speech tags, paragraph labels and
+whatever several rules of a kind share (:meth:`Analysis.shared`) — each computed once, on first
+use, and kept here rather than on the document. The tokenizer and
 the paragraph labeller are handed in (``tokenizer(text) -> [(word, tag)]``,
 ``labeller(doc)``, and the dictionary behind the tokenizer as ``word_freq(word) -> int``); by default they are reportlint's own, imported only when a rule first asks,
 so a run without part-of-speech or classifier rules never loads them. Check kinds only read:
@@ -46,6 +47,7 @@ class Analysis:
         self._sentences = None
         self._pos: dict[int, dict | None] = {}
         self._labelled = False
+        self._shared: dict = {}
 
     # ---------------------------------------------------------------- text units
     def units(self, scope: str) -> list[tuple[int, str]]:
@@ -60,6 +62,16 @@ class Analysis:
         if self._sentences is None:
             self._sentences = [(p, self.doc.sentences(p)) for p in self.doc.content_paragraphs]
         return self._sentences
+
+    def shared(self, key: str, compute: Callable):
+        """``compute()`` once per document, shared by every rule that asks for ``key`` (e.g. the
+        role-named sections all three CLS rules judge). ``compute`` must depend on the document and
+        its profile only, never on a rule's options."""
+        try:
+            return self._shared[key]
+        except KeyError:
+            value = self._shared[key] = compute()
+            return value
 
     # ---------------------------------------------------------------- tokens and labels
     def tagged(self, base: int, text: str):

@@ -101,6 +101,52 @@ class LocalExecutor:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+def ordered(entries: Iterable, start: Callable[[Iterator], Iterator]) -> Iterator[tuple]:
+    """Stream (entry, task or None) pairs through an executor, in input order, without lists.
+
+    Yields (entry, result) for an entry with a task — the task is handed to ``start(tasks)``
+    (e.g. ``lambda ts: executor.imap(fn, ts, n)``), called once, at the first task, with a lazy
+    iterator of all tasks — and (entry, None) for an entry without one (the caller answers it,
+    e.g. from a cache). Entries are pulled from ``entries`` only as the executor asks for tasks
+    or the caller for results, so what is held is the executor's window of tasks in flight and
+    the entries interleaved with them, never the whole input.
+    """
+    src = iter(entries)
+    queue: deque = deque()  # entries pulled, not yet yielded: (entry, has a task)
+    todo: deque = deque()  # tasks pulled, not yet handed to the executor
+    state = {"done": False}
+
+    def pull() -> bool:
+        if state["done"]:
+            return False
+        try:
+            entry, task = next(src)
+        except StopIteration:
+            state["done"] = True
+            return False
+        queue.append((entry, task is not None))
+        if task is not None:
+            todo.append(task)
+        return True
+
+    def tasks():
+        while True:
+            while not todo:
+                if not pull():
+                    return
+            yield todo.popleft()
+
+    results = None
+    while queue or pull():
+        entry, has_task = queue.popleft()
+        if not has_task:
+            yield entry, None
+            continue
+        if results is None:
+            results = start(tasks())
+        yield entry, next(results)
+
+
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
     chunk: list = []
     for it in items:

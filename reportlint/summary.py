@@ -58,13 +58,15 @@ _STATE: dict = {}
 
 def init_worker(rules_keys) -> None:
     from . import tokenize
-    from .classify.predict import load_model
+    from .classify.core import prepare
+    from .classify.predict import load_model, use_batched
     from .rulecache import load_ruleset
 
     for k in rules_keys:
         load_ruleset(list(k))
     tokenize._engine()
-    load_model()
+    prepare(load_model())
+    use_batched()
     _STATE["stop"] = load_stopwords()
 
 

@@ -66,48 +66,45 @@ def expected(prof, role: str) -> tuple[str, ...]:
 
 
 def _sections(doc, prof):
-    """(heading, role, [content paragraphs]) for every heading that names its role."""
+    """(heading, role, [content paragraphs]) for every heading that names its role; a paragraph
+    belongs to the innermost heading above it that has a role (when that one names it)."""
     from ..profiles import names_role
 
-    out = []
-    for hi, h in enumerate(doc.headings):
-        if not h.role or not names_role(h.text, h.role, prof):
+    named = [h for h in doc.headings if h.role and names_role(h.text, h.role, prof)]
+    paras: dict[int, list] = {id(h): [] for h in named}
+    for p in doc.paragraphs:
+        if p.is_heading_only or p.table or p.index in (doc.title, doc.subtitle):
             continue
-        paras = []
-        for p in doc.paragraphs:
-            if p.is_heading_only or p.table or p.index in (doc.title, doc.subtitle):
-                continue
-            chain = doc.section_path(p.section)
-            if any(c is h for c in chain):
-                # only if no deeper heading with its own role claims it
-                own = next((c for c in reversed(chain) if c.role), None)
-                if own is h:
-                    paras.append(p)
-        out.append((h, h.role, paras))
-    return out
+        own = next((c for c in reversed(doc.section_path(p.section)) if c.role), None)
+        if own is not None and id(own) in paras:
+            paras[id(own)].append(p)
+    return [(h, h.role, paras[id(h)]) for h in named]
 
 
 def run(rule, ctx, units):
-    doc = ctx.doc
-    ctx.labelled_paragraphs()  # the labeller the engine was given; paragraphs carry label, confidence
+    doc, prof = ctx.doc, ctx.profile
+    # the sections are the same for every CLS rule: found once per document
+    sections = ctx.shared("content.sections", lambda: _sections(doc, prof))
     check = rule.compiled
+    if check == "no_figure":  # figures are read from the text: no labels needed
+        yield from _no_figure(sections)
+        return
+    ctx.labelled_paragraphs()  # the labeller the engine was given; paragraphs carry label, confidence
     if check == "misplaced":
-        yield from _misplaced(rule, doc, ctx.profile)
-    elif check == "no_figure":
-        yield from _no_figure(rule, doc, ctx.profile)
+        yield from _misplaced(rule, sections, prof)
     else:
-        yield from _missing_label(rule, doc, ctx.profile)
+        yield from _missing_label(rule, sections, prof)
 
 
 def _fits(p, want) -> bool:
     return p.label in want and p.confidence >= AGREE_CONFIDENCE
 
 
-def _misplaced(rule, doc, prof):
+def _misplaced(rule, sections, prof):
     floor = rule.options.get("min_confidence", 70) / 100
     shortest = rule.options.get("min_chars", 20)
     agree = rule.options.get("min_agree", 2)
-    for h, role, paras in _sections(doc, prof):
+    for h, role, paras in sections:
         want = expected(prof, role)
         if not want or sum(1 for p in paras if _fits(p, want)) < agree:
             continue
@@ -122,17 +119,17 @@ def _misplaced(rule, doc, prof):
                       related=(h.start,))
 
 
-def _no_figure(rule, doc, prof):
-    for h, role, paras in _sections(doc, prof):
+def _no_figure(sections):
+    for h, role, paras in sections:
         if role != "outcome" or not paras:
             continue
         if not any(FIGURE.search(p.body) for p in paras):
             yield Hit(h.start, h.end, {"section": h.text})
 
 
-def _missing_label(rule, doc, prof):
+def _missing_label(rule, sections, prof):
     need = rule.options.get("min_paragraphs", 2)
-    for h, role, paras in _sections(doc, prof):
+    for h, role, paras in sections:
         want = expected(prof, role)
         if not want or len(paras) < need:
             continue

@@ -74,8 +74,10 @@ def _length(n: int) -> str:
     return "len:" + ("xs" if n < 15 else "s" if n < 40 else "m" if n < 120 else "l" if n < 300 else "xl")
 
 
-def feature_set(text: str) -> set[str]:
-    """The (binary) features of ``text``: :func:`featurize` gives each the same L2-normalised value."""
+def feature_set(text: str, chars: bool = True) -> set[str]:
+    """The (binary) features of ``text``: :func:`featurize` gives each the same L2-normalised value.
+    ``chars=False``: all but the character n-grams (``c1:``–``c3:`` over ``normalize(text.strip())``),
+    which :mod:`.batched` computes for many paragraphs at once."""
     raw = text.strip()
     t = normalize(raw)
     words = [w for w in _cut(t) if w.strip()]
@@ -85,9 +87,10 @@ def feature_set(text: str) -> set[str]:
              for w, i in zip(words, _offsets(t, words))]
     feats = {"w:" + w for w in words}
     feats.update(["b:" + a + "|" + b for a, b in zip(words, words[1:])])
-    feats.update(["c1:" + c for c in t])
-    feats.update(["c2:" + t[i:i + 2] for i in range(len(t) - 1)])
-    feats.update(["c3:" + t[i:i + 3] for i in range(len(t) - 2)])
+    if chars:
+        feats.update(["c1:" + c for c in t])
+        feats.update(["c2:" + t[i:i + 2] for i in range(len(t) - 1)])
+        feats.update(["c3:" + t[i:i + 3] for i in range(len(t) - 2)])
     head = _ENUM.sub("", t)[:4]
     if head:
         feats.add("open2:" + head[:2])

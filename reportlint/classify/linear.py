@@ -35,10 +35,20 @@ def scores(feats: set, model) -> list[float]:
     return [bi + v * sum(col) for bi, col in zip(b, cols)]
 
 
+def probabilities(ks: list[int], n: int, model) -> dict[str, float]:
+    """Label probabilities from exact integer sums ``ks`` (weights × 1000) over ``n`` binary features:
+    the same arithmetic as :func:`scores` + :func:`softmax_scores` (for the batched path)."""
+    v = 1.0 / math.sqrt(n) if n else 0.0
+    return _softmax([bi + v * (k / 1000) for bi, k in zip(model["intercept"], ks)], model["labels"])
+
+
 def softmax_scores(feats: set, model) -> dict[str, float]:
     """Label probabilities of a linear model over binary ``feats`` (L2-normalised)."""
-    sc = scores(feats, model)
+    return _softmax(scores(feats, model), model["labels"])
+
+
+def _softmax(sc: list[float], labels) -> dict[str, float]:
     m = max(sc)
     exps = [math.exp(s - m) for s in sc]
     z = sum(exps)
-    return {lab: e / z for lab, e in zip(model["labels"], exps)}
+    return {lab: e / z for lab, e in zip(labels, exps)}

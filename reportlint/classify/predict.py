@@ -188,6 +188,38 @@ def predict(text: str, model: dict | None = None) -> tuple[str, float]:
     return label, probs[label]
 
 
+def use_batched() -> bool:
+    """Score all paragraphs of a document together with numpy (:mod:`.batched`) from now on, in
+    this process (batch and summary workers; never ``check``/``tag``, which must not import numpy).
+    False when numpy is missing or ``REPORTLINT_BATCHED=0``: paragraphs are then scored one at a time."""
+    from . import scoring
+
+    if os.environ.get("REPORTLINT_BATCHED", "1") == "0":
+        scoring.enable(None)
+        return False
+    try:
+        from .batched import content_probs, tables
+    except ImportError:
+        return False
+    model = load_model()
+    if getattr(model, "ints", None) is not None:
+        tables(model, ngram_cache(model))  # the sorted key arrays: read from the cache, or built and written
+    scoring.enable(content_probs)
+    return True
+
+
+def ngram_cache(model):
+    """(path, stamp) of the cache file of the shipped model's n-gram key arrays (:mod:`.batched`),
+    beside its compact model; None for any other model."""
+    if model is not _MODEL:
+        return None
+    try:
+        st = os.stat(MODEL_PATH)
+    except OSError:
+        return None
+    return _compact_path(MODEL_PATH, st)[:-4] + ".ngrams.bin", [st.st_size, st.st_mtime_ns, len(model.index)]
+
+
 def tag_document(doc, model: dict | None = None, decode: bool = False) -> None:
     """Set ``label`` and ``confidence`` on every content paragraph of ``doc`` (idempotent).
 
@@ -217,11 +249,11 @@ def tag_document(doc, model: dict | None = None, decode: bool = False) -> None:
         doc.__dict__["_decoded"] = True
         doc.__dict__["_tagged"] = False  # labels are now decoded ones, not content-only
         return
-    for p in doc.paragraphs:
-        if p.index in skip:
-            continue
-        if not p.body.strip():
-            continue
-        p.label, p.confidence = predict(paragraph_text(p), model)
+    from .scoring import content_probs
+
+    todo = [p for p in doc.paragraphs if p.index not in skip and p.body.strip()]
+    for p, probs in zip(todo, content_probs([paragraph_text(p) for p in todo], model)):
+        p.label = max(probs, key=probs.get)
+        p.confidence = probs[p.label]
     doc.__dict__["_tagged"] = True
     doc.__dict__["_decoded"] = False

@@ -191,13 +191,14 @@ def marginals(emit: list[list[float]], trans: list[list[float]]) -> list[list[fl
 
 def label_paragraphs(doc, model) -> list[ParaLabel]:
     """Decode a document: content label, context prior and transitions together."""
-    from .features import feature_set, paragraph_text
+    from .features import paragraph_text
     from .linear import softmax_scores
+    from .scoring import content_probs
 
     items = sequence_items(doc)
     if not items:
         return []
-    content = [softmax_scores(feature_set(paragraph_text(p)), model) for p in items]
+    content = content_probs([paragraph_text(p) for p in items], model)
     dec = model.get("decoder") if hasattr(model, "get") else None
     cmodel = model.get("context") if hasattr(model, "get") else None
     if not dec or not cmodel:  # a content-only model (older format): no decoding

@@ -40,62 +40,40 @@ def add_parser(sub) -> None:
 
 
 def run(args, executor_factory=None) -> int:
-    from .. import config as cfgmod
     from .. import formatters
-    from ..batch import Batch, Item, Tally, discover, init_worker, lost_row
+    from itertools import chain
+
+    from ..batch import Batch, Tally, discover, init_worker, iter_discover, lost_row
     from ..errors import InputError
     from ..executor import resolve_jobs
-    from ..readers import unreadable
-    from ..rulecache import load_ruleset
 
     t0 = time.perf_counter()
-    files = discover(args.paths, args.include, args.exclude, gitignore=not args.no_ignore)
-    if not files:
-        raise InputError("没有找到报告文件（支持 .txt、.md、.docx、.pdf、.doc、.wps、.rtf、.odt）。", "、".join(args.paths))
     given = overrides(args)
-    configs: dict = {}
-    items: list[Item] = []
-    shared: dict = {}  # one Options object per distinct value: memory per file stays small
-    for p in files:
-        d = os.path.dirname(os.path.abspath(p))
-        cfg = configs.get(d)
-        if cfg is None:
-            cfg = configs[d] = cfgmod.resolve(given, start=d)
-        opts = cfg.options_for(p)
-        opts = shared.setdefault(repr(opts), opts)
-        items.append(Item(p, opts, tuple(cfg["rules"]), args.fail_on or cfg["fail-on"]))
-    first = configs[os.path.dirname(os.path.abspath(files[0]))]
-    rulesets = {it.rules_key: None for it in items}
-    for k in rulesets:
-        rulesets[k] = load_ruleset(list(k))
-    for cfg in configs.values():  # a configured --profile must exist
-        cfgmod.check_against(cfg, rulesets[tuple(cfg["rules"])])
-    main_rs = rulesets[items[0].rules_key]
+    plan = _Planner(args, given)
+    items = plan.items()
+    try:
+        head = next(items)
+    except StopIteration:
+        raise InputError("没有找到报告文件（支持 .txt、.md、.docx、.pdf、.doc、.wps、.rtf、.odt）。", "、".join(args.paths)) from None
+    first = plan.first
+    main_rs = plan.rulesets[head.rules_key]
     cache = None
     if not args.no_cache:
         from ..cache import ResultCache
 
         cache = ResultCache(args.cache_dir)
-    salts = {}
-    if cache is not None:
-        from ..cache import run_salt
-
-        salts = {k: run_salt(rs) for k, rs in rulesets.items()}
     if executor_factory is None:
         def executor_factory(jobs, keys):
             return make_executor(first, jobs, init_worker, (keys,), lost_row)
-    batch = Batch(items, resolve_jobs(first["jobs"]), cache, executor_factory)
+    batch = Batch(chain([head], items), resolve_jobs(first["jobs"]), cache, executor_factory)
     if cache is not None:
-        batch.plan(salts)
-    else:
-        for it in items:
-            ext = os.path.splitext(it.path)[1].lower()
-            it.direct = unreadable(ext) or not os.path.isfile(it.path)
+        batch.plan(plan.salts)
     fmt = args.format or first["format"]
     similar = None
     if args.against and not args.similar:
         raise InputError("--against 需要和 --similar 一起使用。", args.against)
     if args.similar:
+        files = discover(args.paths, args.include, args.exclude, gitignore=not args.no_ignore)
         similar = _similar(args, files, fmt, first, resolve_jobs(first["jobs"]))
     fail_on = args.fail_on or first["fail-on"]
     tally = Tally()
@@ -105,8 +83,11 @@ def run(args, executor_factory=None) -> int:
     out, close = (stdout(), False) if not args.output else (open_output(args.output, newline="", binary=binary), True)
     show_progress = progress_wanted(args.quiet, _isatty(sys.stderr), _isatty(sys.stdout), bool(args.output), fmt)
     color = False if (args.no_color or args.output) else None
+    total = None
+    if show_progress:  # counted by a second walk: the paths themselves are never listed
+        total = sum(1 for _ in iter_discover(args.paths, args.include, args.exclude, gitignore=not args.no_ignore))
     try:
-        stream = _tallied(batch, tally, show_progress)
+        stream = _tallied(batch, tally, total)
         if fmt == "text":
             formatters.get("batch-table").render(stream, out, tally=tally, color=color,
                                                  console_width=None if out.isatty() else 160)
@@ -135,11 +116,60 @@ def run(args, executor_factory=None) -> int:
             out.close()
     code = tally.exit_code()
     if args.annotate:
-        code = max(code, _annotate_all(items, rulesets, args))
+        again = _Planner(args, given)
+        code = max(code, _annotate_all(again.items(), again.rulesets, args))
     return code
 
 
+class _Planner:
+    """Discovered paths → :class:`~reportlint.batch.Item`, one at a time: the configuration of each
+    folder (the last few kept), rule sets loaded (and configurations checked against them) as they
+    first appear, one Options object per distinct value."""
+
+    CONFIGS_KEPT = 64
+
+    def __init__(self, args, given):
+        self.args = args
+        self.given = given
+        self.first = None  # the configuration of the first file's folder (format, jobs, executor …)
+        self.rulesets: dict = {}
+        self.salts: dict = {}
+
+    def items(self):
+        from .. import config as cfgmod
+        from ..batch import Item, iter_discover
+        from ..rulecache import load_ruleset
+
+        args = self.args
+        configs: dict = {}
+        shared: dict = {}
+        for p in iter_discover(args.paths, args.include, args.exclude, gitignore=not args.no_ignore):
+            d = os.path.dirname(os.path.abspath(p))
+            cfg = configs.get(d)
+            if cfg is None:
+                if len(configs) >= self.CONFIGS_KEPT:
+                    configs.clear()
+                cfg = configs[d] = cfgmod.resolve(self.given, start=d)
+                if self.first is None:
+                    self.first = cfg
+                key = tuple(cfg["rules"])
+                if key not in self.rulesets:
+                    self.rulesets[key] = load_ruleset(list(key))
+                    if not args.no_cache:
+                        from ..cache import run_salt
+
+                        self.salts[key] = run_salt(self.rulesets[key])
+                cfgmod.check_against(cfg, self.rulesets[key])  # a configured --profile must exist
+            opts = cfg.options_for(p)
+            r = repr(opts)
+            opts = shared.get(r) or shared.setdefault(r, opts)
+            if len(shared) > 4096:
+                shared.clear()
+            yield Item(p, opts, tuple(cfg["rules"]), args.fail_on or cfg["fail-on"])
+
+
 def _annotate_all(items, rulesets, args) -> int:
+    """``items``: an iterable of Item (streamed again from discovery)."""
     """``--annotate DIR``: one ``NAME.批注.docx`` per readable file, mirroring the input folders."""
     from ..annotate import annotate_path, default_output
     from ..errors import ReportlintError
@@ -196,17 +226,17 @@ def _similar(args, files, fmt, cfg, jobs):
     return compare(files, ex, max_bytes, args.against)
 
 
-def _tallied(batch, tally, show_progress: bool):
-    """Count every report as it passes; drive the progress bar (stderr) when asked."""
-    pairs = zip(batch.items, batch.reports())
-    if not show_progress:
+def _tallied(batch, tally, total: int | None):
+    """Count every report as it passes; drive the progress bar (stderr) when ``total`` is given."""
+    pairs = batch.results()
+    if total is None:
         for it, r in pairs:
             tally.add(r, it.fail_on)
             yield r
         return
     from ..progress import progress_bar
 
-    with progress_bar(len(batch.items)) as advance:
+    with progress_bar(total) as advance:
         for it, r in pairs:
             tally.add(r, it.fail_on)
             advance()
