@@ -9,18 +9,27 @@ import pytest
 from reportlint.api import check_text, outline, tag
 from reportlint.classify.evaluation import f1_table
 from reportlint.classify.features import feature_set
-from reportlint.classify.sequence import decode, marginals, viterbi
+from reportlint.classify.sequence import decode, marginals
 
 
 # ---------------------------------------------------------------- decoder arithmetic
 
-def test_viterbi_takes_the_best_path_not_the_best_label_per_item():
-    # item 2 alone prefers label 1, but leaving label 0 costs more than it gains
-    emit = [[2.0, 0.0], [0.0, 0.5], [2.0, 0.0]]
-    stay = [[0.0, -3.0], [-3.0, 0.0]]
-    assert viterbi(emit, stay) == [0, 0, 0]
-    free = [[0.0, 0.0], [0.0, 0.0]]
-    assert viterbi(emit, free) == [0, 1, 0]
+def test_decode_takes_each_items_best_marginal_and_neighbours_pull_a_doubtful_item():
+    # item 2 alone prefers label 1 a little; when leaving label 0 costs more than it gains, its
+    # marginal for label 0 is higher and the decoder follows the neighbours
+    labels = ["practice", "plan"]
+    content = [{"practice": math.exp(2.0), "plan": 1.0}, {"practice": 1.0, "plan": math.exp(0.5)},
+               {"practice": math.exp(2.0), "plan": 1.0}]
+    content = [{k: v / sum(c.values()) for k, v in c.items()} for c in content]
+    flat = [{"practice": 0.5, "plan": 0.5}] * 3
+    stay = {"labels": labels, "w_context": 0.0, "w_trans": 1.0, "transitions": [[0.0, -3.0], [-3.0, 0.0]]}
+    got = decode(content, flat, stay)
+    assert [lab for lab, _ in got] == ["practice", "practice", "practice"]
+    emit = [[math.log(c["practice"]), math.log(c["plan"])] for c in content]
+    want = marginals(emit, stay["transitions"])
+    assert [conf for _, conf in got] == [max(m) for m in want]
+    free = dict(stay, transitions=[[0.0, 0.0], [0.0, 0.0]])
+    assert [lab for lab, _ in decode(content, flat, free)] == ["practice", "plan", "practice"]
 
 
 def test_marginals_are_probabilities_and_match_brute_force():

@@ -1,4 +1,4 @@
-"""Reading a report as a sequence: a context prior, transitions, and a Viterbi decoder.
+"""Reading a report as a sequence: a context prior, transitions, and a posterior decoder.
 
 Three scores meet here, all pure Python at prediction time:
 
@@ -6,7 +6,7 @@ Three scores meet here, all pure Python at prediction time:
   stands — kept apart because the CLS rules need exactly that (a paragraph whose content contradicts
   its heading);
 - the **context prior**: a second linear model over everything but the paragraph's words — the words
-  of the nearest headings (the innermost one, the top-level one, its own run-in title), the section
+  of the nearest headings (the innermost one and the top-level one), the section
   role the profile gives them, where it stands in the report and its section, and the report type
   when that was detected with confidence. Real headings name a role only a quarter of the time
   (一、坚持师德教育，促进……), so the prior is learned from heading *words*, not from a role table;
@@ -14,7 +14,8 @@ Three scores meet here, all pure Python at prediction time:
   usually has its neighbour's label.
 
 They are combined as a product of experts, ``log P_content + w_context·log P_context`` per paragraph
-plus ``w_trans·T`` between neighbours, and decoded by Viterbi; the two weights are fitted on scores of
+plus ``w_trans·T`` between neighbours, and each paragraph takes its label of highest marginal
+probability (forward–backward); the two weights are fitted on scores of
 whole writers held out (a linear-chain CRF over the same inputs was tried and learned the corpus's
 habits — role-named headings, document-level means — which do not carry to real reports).
 :func:`label_paragraphs` returns, per content paragraph, the decoded label with its marginal
@@ -131,40 +132,22 @@ def context_feature_set(doc, p, position: dict[str, float], genre: str | None) -
 
 
 def decode(content: list[dict[str, float]], context: list[dict[str, float]], dec: dict) -> list[tuple[str, float]]:
-    """Viterbi over ``log P_content + w_ctx·log P_context + w_trans·T`` (a product of experts with
-    transitions, three weights fitted on held-out corpus writers); each label with its marginal."""
+    """Per paragraph, the label of highest marginal probability under ``log P_content + w_ctx·log P_context``
+    plus ``w_trans·T`` between neighbours (a product of experts with transitions, weights fitted on held-out
+    corpus writers), with that marginal. Posterior decoding, not the single best path (Viterbi): each
+    paragraph's own expected accuracy is what is scored, and one doubtful paragraph cannot drag a run of
+    its neighbours along (measured on real reports: macro-F1 0.669 → 0.686, corpus unchanged)."""
     labels = dec["labels"]
     wc, wt = dec["w_context"], dec["w_trans"]
     floor = 1e-6
     emit = [[math.log(max(c.get(lab, 0.0), floor)) + wc * math.log(max(x.get(lab, 0.0), floor))
              for lab in labels] for c, x in zip(content, context)]
     trans = [[wt * v for v in row] for row in dec["transitions"]]
-    path = viterbi(emit, trans)
-    marg = marginals(emit, trans)
-    return [(labels[j], m[j]) for j, m in zip(path, marg)]
-
-
-def viterbi(emit: list[list[float]], trans: list[list[float]]) -> list[int]:
-    """Best label path (indices) under emission and transition scores."""
-    if not emit:
-        return []
-    n = len(emit[0])
-    score = list(emit[0])
-    back = []
-    for e in emit[1:]:
-        new, ptr = [], []
-        for j in range(n):
-            best_i = max(range(n), key=lambda i: score[i] + trans[i][j])
-            ptr.append(best_i)
-            new.append(score[best_i] + trans[best_i][j] + e[j])
-        back.append(ptr)
-        score = new
-    j = max(range(n), key=score.__getitem__)
-    path = [j]
-    for ptr in reversed(back):
-        j = ptr[j]
-        path.append(j)
-    return path[::-1]
+    out = []
+    for m in marginals(emit, trans):
+        j = max(range(len(labels)), key=m.__getitem__)
+        out.append((labels[j], m[j]))
+    return out
 
 
 def _logsumexp(xs) -> float:
