@@ -11,7 +11,8 @@ stops at the end of a line without any end punctuation and goes on at the start 
   its last character is a CJK character or a comma;
 - the very next line (no blank line between) continues the sentence: it starts with a CJK
   character, is no heading, starts with no numbering or enumeration token (一是 第一，) and
-  matches none of ``skip_next`` (a date, an addressee line ending with a colon, a byline).
+  matches none of ``skip_next`` (a date, an addressee line ending with a colon, a byline);
+- it matches no ``skip`` (a web-residue line: 公众号, 范文, 免费下载 …).
 
 A fix cannot know how the two lines join, so there is none. Holes: ``{tail}`` (the last
 characters of the broken line), ``{head}`` (the first ones of the next line). The finding spans the
@@ -33,6 +34,7 @@ from ._spec import Opt
 SUMMARY = "句子中间断行：行末没有句末标点，下一行接着这句话往下写"
 OPTIONS = {
     "end": Opt(str, default="。！？；：…”’』」）)】!?;:.", doc="算作句末（或括号、引号收尾）的字符"),
+    "skip": Opt(str, doc="断行的这一行符合这个正则时不报告（如网页广告行）"),
     "skip_next": Opt(str, doc="下一行符合这个正则时不报告（如日期、称呼行）"),
     "tail_chars": Opt(int, default=8, doc="提示中引用断行行末几个字"),
 }
@@ -47,18 +49,21 @@ _DATE = re.compile(r"(?:[0-9０-９]{4}|二[〇○零Ｏ][一二三四五六七�
 
 
 def compile(rule):
-    skip = rule.options.get("skip_next")
+    skip, skip_next = rule.options.get("skip"), rule.options.get("skip_next")
     return (frozenset(rule.options.get("end") or OPTIONS["end"].default),
-            compile_user_regex(skip, rule.path, "skip_next") if skip else None)
+            compile_user_regex(skip, rule.path, "skip") if skip else None,
+            compile_user_regex(skip_next, rule.path, "skip_next") if skip_next else None)
 
 
 def run(rule, ctx, units):
     doc = ctx.doc
-    end, skip = rule.compiled
+    end, skip_line, skip = rule.compiled
     tail_chars = rule.options.get("tail_chars", 8)
     paras = doc.paragraphs
     for a, b in zip(paras, paras[1:]):
         if not _prose(doc, a, end) or not _continues(doc, b, a, skip):
+            continue
+        if skip_line is not None and skip_line.search(a.text):
             continue
         cut = max(a.start, a.end - tail_chars)
         start = a.body_start if a.heading is not None and a.body_start is not None else a.start
