@@ -12,8 +12,8 @@ A new kind = one module here + one line in ``KINDS``.
 """
 from __future__ import annotations
 
-from . import (claim, consistency, content, density, duplicate, font, misspell, neighbors, opener, pairs, phrase,
-               postag, regex, residue, staleyear, structure, substitution, translate)
+from . import (claim, consistency, content, density, duplicate, font, linebreak, misspell, neighbors, opener, outlier,
+               pairs, phrase, postag, regex, residue, staleyear, structure, substitution, translate)
 
 KINDS = {
     "regex": regex,
@@ -34,6 +34,8 @@ KINDS = {
     "residue": residue,
     "misspell": misspell,
     "neighbors": neighbors,
+    "linebreak": linebreak,
+    "outlier": outlier,
 }
 
 
