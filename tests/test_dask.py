@@ -126,6 +126,18 @@ def _pids(client) -> dict:
     return {}
 
 
+def _let_the_nanny_restart(client) -> None:
+    """Give the killed worker's nanny up to a minute to start a new one, so later tests find two
+    workers again. Restarting is Dask's business, not reportlint's: on a busy machine it can take
+    longer, and what the tests assert (every row, the same bytes) holds with one worker as well."""
+    from distributed.exceptions import WorkerStartTimeoutError
+
+    try:
+        client.wait_for_workers(2, timeout=60)
+    except WorkerStartTimeoutError:
+        pass
+
+
 def test_killed_worker_mid_run_loses_no_row(cluster, folder, tmp_path, capsys):
     from reportlint.batch import init_worker, lost_row
 
@@ -151,7 +163,7 @@ def test_killed_worker_mid_run_loses_no_row(cluster, folder, tmp_path, capsys):
         args = cli.build_parser().parse_args(["batch", str(folder), "--isolated", "-q", "--no-cache", "--format",
                                               "json", "-o", str(tmp_path / "dask.json")])
         assert batch_cmd.run(args, executor_factory=factory) == 2
-        client.wait_for_workers(2, timeout=60)
+        _let_the_nanny_restart(client)
         assert killed and killed[0] not in _pids(client).values()  # that worker really died
     assert (tmp_path / "dask.json").read_bytes() == local
 
@@ -305,6 +317,6 @@ def test_similar_survives_a_killed_worker(cluster, planted_folders):
                 yield r
         ex.imap = imap
         remote = compare(files, ex, 20 << 20, str(arch))
-        client.wait_for_workers(2, timeout=60)
+        _let_the_nanny_restart(client)
         assert killed and killed[0] not in _pids(client).values()
     assert remote == local and len(remote["files"]) == len(files)
