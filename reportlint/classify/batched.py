@@ -19,12 +19,9 @@ hands :func:`content_probs` to :mod:`.scoring`);
 """
 from __future__ import annotations
 
-import json
-import os
-import sys
-
 import numpy as np
 
+from . import framed
 from .core import sums as core_sums
 from .features import feature_set, normalize
 from .linear import probabilities
@@ -60,15 +57,7 @@ def build_tables(model) -> dict:
 
 
 def _read_cache(path, stamp):
-    with open(path, "rb") as fh:
-        data = fh.read()
-    if data[:8] != _MAGIC:
-        raise ValueError("not an n-gram table")
-    hlen = int.from_bytes(data[8:12], "little")
-    header = json.loads(data[12:12 + hlen])
-    if header["source"] != stamp or header["byteorder"] != sys.byteorder:
-        raise ValueError("stale n-gram table")
-    off = 12 + hlen
+    header, data, off = framed.read(path, _MAGIC, stamp)
     out = {}
     for n, size in header["sizes"]:
         keys = np.frombuffer(data, dtype=np.int64, count=size, offset=off)
@@ -82,16 +71,8 @@ def _read_cache(path, stamp):
 
 
 def _write_cache(path, stamp, tables) -> None:
-    header = json.dumps({"source": stamp, "byteorder": sys.byteorder,
-                         "sizes": [[n, len(tables[n][0])] for n in ORDERS]}).encode()
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    tmp = f"{path}.{os.getpid()}.tmp"
-    with open(tmp, "wb") as fh:
-        fh.write(_MAGIC + len(header).to_bytes(4, "little") + header)
-        for n in ORDERS:
-            fh.write(tables[n][0].tobytes())
-            fh.write(tables[n][1].tobytes())
-    os.replace(tmp, path)
+    payload = b"".join(tables[n][0].tobytes() + tables[n][1].tobytes() for n in ORDERS)
+    framed.write(path, _MAGIC, stamp, {"sizes": [[n, len(tables[n][0])] for n in ORDERS]}, payload)
 
 
 def tables(model, cache=None) -> dict:

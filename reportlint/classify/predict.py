@@ -105,20 +105,14 @@ def _compact_path(path: str, st) -> str:
 
 def _load_compact(path: str) -> CompactModel:
     import array
-    import sys
+
+    from . import framed
 
     st = os.stat(path)
     cpath = _compact_path(path, st)
+    source = [st.st_size, st.st_mtime_ns]
     try:
-        with open(cpath, "rb") as fh:
-            data = fh.read()
-        if data[:8] != _MAGIC:
-            raise ValueError("not a compact model")
-        hlen = int.from_bytes(data[8:12], "little")
-        header = json.loads(data[12:12 + hlen])
-        if header["source"] != [st.st_size, st.st_mtime_ns] or header["byteorder"] != sys.byteorder:
-            raise ValueError("stale compact model")
-        off = 12 + hlen
+        header, data, off = framed.read(cpath, _MAGIC, source)
         names = data[off:off + header["names"]].decode("utf-8").split("\n") if header["names"] else []
         nw = len(names) * len(header["meta"]["labels"])
         rows = array.array("d")
@@ -140,18 +134,11 @@ def _load_compact(path: str) -> CompactModel:
     meta = {k: v for k, v in model.items() if k != "weights"}
     ints = exact_ints(rows, meta["intercept"])
     blob = "\n".join(names).encode("utf-8")
-    header = {"meta": meta, "names": len(blob), "source": [st.st_size, st.st_mtime_ns], "byteorder": sys.byteorder,
-              "ints": ints is not None}
     cm = CompactModel(meta, names, rows, ints)
     cm._dict = model
-    try:  # write atomically; a read-only cache folder just means parsing the JSON each time
-        os.makedirs(os.path.dirname(cpath), exist_ok=True)
-        hb = json.dumps(header, ensure_ascii=False).encode("utf-8")
-        tmp = f"{cpath}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            fh.write(_MAGIC + len(hb).to_bytes(4, "little") + hb + blob + rows.tobytes()
-                     + (ints.tobytes() if ints is not None else b""))
-        os.replace(tmp, cpath)
+    try:  # a read-only cache folder just means parsing the JSON each time
+        framed.write(cpath, _MAGIC, source, {"meta": meta, "names": len(blob), "ints": ints is not None},
+                     blob + rows.tobytes() + (ints.tobytes() if ints is not None else b""))
     except OSError:
         pass
     return cm
