@@ -78,9 +78,31 @@ def test_f1_table_exact():
     ("将安全生产纳入年度考核。", "cue:future", False),
     ("明年将进一步完善考核办法。", "cue:future", True),
     ("确保每名民警负责的人口在万人左右。", "cue:future", False),
+    # a superior's words relayed, not the unit's own emphasis
+    ("市委书记在全市干部大会上强调，要把招商引资作为头号工程。", "cue:relay", True),
+    ("省厅明确要求，年底前全面完成危房改造。", "cue:relay", True),
+    ("会议深入学习了重要讲话精神。", "cue:relay", True),
+    ("我们反复向企业强调，托管不等于免责。", "cue:relay", False),
+    ("我们提出了三条整改措施。", "cue:relay", False),
+    # a turn to shortfalls
+    ("成绩来之不易，但我们也清醒看到，青年教师培养还有明显短板。", "cue:turn", True),
+    ("当然，部分村的垃圾分类还不到位，存在反弹问题。", "cue:turn", True),
+    ("今年全镇新增就业岗位三百余个。", "cue:turn", False),
 ])
 def test_cues(text, cue, present):
     assert (cue in feature_set(text)) is present
+
+
+@pytest.mark.parametrize("n", [1, 10, 400])
+def test_a_cue_weighs_the_same_in_a_short_and_a_long_paragraph(n):
+    from reportlint.classify.features import featurize
+    from reportlint.classify.linear import CUE_VALUE
+
+    text = "明年将进一步完善考核办法，" + "细化各项指标要求并" * n + "。"
+    vals = featurize(text)
+    plain = [f for f in vals if not f.startswith("cue:")]
+    assert vals["cue:future"] == CUE_VALUE
+    assert {vals[f] for f in plain} == {1 / len(plain) ** 0.5}
 
 
 def test_jiang_as_preposition_is_its_own_feature():

@@ -9,10 +9,10 @@ modality, shortfall words, openers, length).
 """
 from __future__ import annotations
 
-import math
 import re
 
 from ..outline import DATE_LINE
+from .linear import weighted
 
 _DIGITS = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _SPACE = re.compile(r"[\s\u3000]+")
@@ -33,9 +33,13 @@ CUES = {
     "first_person": re.compile(r"本人|我自|我始终|我坚持|我主动"),
     "formula": re.compile(r"汇报如下|报告如下|总结如下|各位领导|尊敬的|谢谢大家|此致|敬礼|^[^，。]{0,20}[：:]$"),
     "date_line": DATE_LINE,  # the outline's date line (落款日期)
+    # a superior's words relayed (……指出，/……强调，/重要讲话): the paragraph frames the work (background)
+    "relay": re.compile(r"(?:总书记|书记|主席|总理|中央|省委|市委|县委|区委|党委|党组|上级|会议|文件|通知|讲话|领导|部门"
+                        r"|指导组|教育局|省厅|厅)[^。；！？]{0,15}?(?:指出|强调|要求|提出|明确|指示|批示)[，：:“]"
+                        r"|重要(?:讲话|论述|指示|批示)"),
+    # a turn to shortfalls (当然……问题, 同时也要看到……差距): a problem paragraph, whatever 必须 it holds
+    "turn": re.compile(r"(?:当然|但是|但|同时|然而|不过|也要|也应|清醒)[^。；]{0,30}?(?:问题|不足|差距|短板|薄弱|困难|挑战)"),
 }
-
-
 def paragraph_text(p) -> str:
     """What the content model reads of a paragraph: its whole text, run-in title and body (measured
     on real reports, with the title's words dropped from the context prior: macro-F1 +0.006, insight
@@ -75,7 +79,7 @@ def _length(n: int) -> str:
 
 
 def feature_set(text: str, chars: bool = True) -> set[str]:
-    """The (binary) features of ``text``: :func:`featurize` gives each the same L2-normalised value.
+    """The (binary) features of ``text``: :func:`featurize` gives them their values.
     ``chars=False``: all but the character n-grams (``c1:``–``c3:`` over ``normalize(text.strip())``),
     which :mod:`.batched` computes for many paragraphs at once."""
     raw = text.strip()
@@ -103,7 +107,5 @@ def feature_set(text: str, chars: bool = True) -> set[str]:
 
 
 def featurize(text: str) -> dict[str, float]:
-    """Sparse binary features, L2-normalised (the same function at train and predict time)."""
-    feats = feature_set(text)
-    norm = 1.0 / math.sqrt(len(feats)) if feats else 0.0
-    return {f: norm for f in feats}
+    """Sparse features of ``text`` with their values (:func:`weighted`)."""
+    return weighted(feature_set(text))

@@ -2,44 +2,80 @@
 
 A model is ``labels``, ``intercept`` (one per label) and weights: either a plain ``weights`` dict
 (feature → per-label list) or :class:`reportlint.classify.predict.CompactModel`'s flat arrays.
-Features are binary with the value 1/√n (n = number of features of the item), as
-:func:`reportlint.classify.features.featurize` gives them.
+Features are binary. A cue feature (``cue:…``) has the value :data:`CUE_VALUE`, every other
+feature 1/√n (n = the number of non-cue features of the item): :func:`weighted`, which training
+and :func:`reportlint.classify.features.featurize` use, and which :func:`scores` computes as exact
+integer sums where the model allows.
 """
 from __future__ import annotations
 
 import math
 
+CUE_PREFIX = "cue:"
+# A cue's value whatever the paragraph's length (the n-grams share 1/√n): real paragraphs are 2.4×
+# longer than the corpus's, and a cue diluted by length stopped counting there. 0.1 is what a
+# feature weighs among the ~100 features of a short paragraph; chosen on the real-report dev set
+# among 0.05/0.1/0.15/0.2 (benchmarks/roles.md; the corpus score is the same for all four).
+CUE_VALUE = 0.1
+
+
+def split_cues(feats) -> tuple[list, list]:
+    """(the features that share 1/√n, the cue features)."""
+    plain, cues = [], []
+    for f in feats:
+        (cues if f.startswith(CUE_PREFIX) else plain).append(f)
+    return plain, cues
+
+
+def weighted(feats) -> dict[str, float]:
+    """The value of each of the binary ``feats`` (the same at train and predict time)."""
+    plain, cues = split_cues(feats)
+    norm = 1.0 / math.sqrt(len(plain)) if plain else 0.0
+    out = {f: norm for f in plain}
+    out.update((f, CUE_VALUE) for f in cues)
+    return out
+
+
+def combine(intercept, k_plain, n_plain: int, k_cue) -> list[float]:
+    """Scores from exact integer sums (weights × 1000) of the non-cue features (``n_plain`` of them)
+    and of the cue features: the one formula every path uses, so all agree to the last bit."""
+    v = 1.0 / math.sqrt(n_plain) if n_plain else 0.0
+    return [bi + v * (k / 1000) + CUE_VALUE * (c / 1000) for bi, k, c in zip(intercept, k_plain, k_cue)]
+
 
 def scores(feats: set, model) -> list[float]:
-    """intercept + v·Σ weights over the features present (features are binary: each has the value
-    v = 1/√|feats| that :func:`~reportlint.classify.features.featurize` gives it)."""
-    v = 1.0 / math.sqrt(len(feats)) if feats else 0.0
+    """intercept + Σ value × weight over the features present (values as :func:`weighted` gives them)."""
+    plain, cues = split_cues(feats)
     b = model["intercept"]
     if getattr(model, "ints", None) is not None:  # exact integer sums (weights × 1000), any core
         from .core import sums
 
-        return [bi + v * (k / 1000) for bi, k in zip(b, sums(feats, model))]
+        return combine(b, sums(plain, model), len(plain), sums(cues, model) if cues else [0] * len(b))
     if hasattr(model, "columns"):  # predict.CompactModel: weights as flat arrays
         get = model.index.get
-        js = [j for f in feats if (j := get(f)) is not None]
-        return [bi + v * sum(map(col.__getitem__, js)) for bi, col in zip(b, model.columns())]
+        cols = model.columns()
+        v = 1.0 / math.sqrt(len(plain)) if plain else 0.0
+        js = [j for f in plain if (j := get(f)) is not None]
+        jc = [j for f in cues if (j := get(f)) is not None]
+        return [bi + v * sum(map(col.__getitem__, js)) + CUE_VALUE * sum(map(col.__getitem__, jc))
+                for bi, col in zip(b, cols)]
     weights = model["weights"]
-    ws = [w for f in feats if (w := weights.get(f)) is not None]
-    if not ws:
-        return list(b)
-    cols = list(zip(*ws))
-    # the same exact integer arithmetic as the compact model when the weights are multiples of 0.001
-    ks = [sum(round(w * 1000) for w in col) for col in cols]
-    if all(round(x * 1000) / 1000 == x for x in b) and all(round(w * 1000) / 1000 == w for col in cols for w in col):
-        return [bi + v * (k / 1000) for bi, k in zip(b, ks)]
-    return [bi + v * sum(col) for bi, col in zip(b, cols)]
+    wp = [w for f in plain if (w := weights.get(f)) is not None]
+    wc = [w for f in cues if (w := weights.get(f)) is not None]
+    n = len(b)
+    if all(round(x * 1000) / 1000 == x for x in b) and all(round(x * 1000) / 1000 == x for w in wp + wc for x in w):
+        # the same exact integer arithmetic as the compact model when the weights are multiples of 0.001
+        kp = [sum(round(w[i] * 1000) for w in wp) for i in range(n)]
+        kc = [sum(round(w[i] * 1000) for w in wc) for i in range(n)]
+        return combine(b, kp, len(plain), kc)
+    v = 1.0 / math.sqrt(len(plain)) if plain else 0.0
+    return [b[i] + v * sum(w[i] for w in wp) + CUE_VALUE * sum(w[i] for w in wc) for i in range(n)]
 
 
-def probabilities(ks: list[int], n: int, model) -> dict[str, float]:
-    """Label probabilities from exact integer sums ``ks`` (weights × 1000) over ``n`` binary features:
-    the same arithmetic as :func:`scores` + :func:`softmax_scores` (for the batched path)."""
-    v = 1.0 / math.sqrt(n) if n else 0.0
-    return _softmax([bi + v * (k / 1000) for bi, k in zip(model["intercept"], ks)], model["labels"])
+def probabilities(ks: list[int], n: int, kc: list[int], model) -> dict[str, float]:
+    """Label probabilities from exact integer sums (weights × 1000): ``ks`` over ``n`` non-cue
+    features, ``kc`` over the cue features — :func:`scores` + :func:`softmax_scores` for the batched path."""
+    return _softmax(combine(model["intercept"], ks, n, kc), model["labels"])
 
 
 def softmax_scores(feats: set, model) -> dict[str, float]:

@@ -60,8 +60,9 @@ def corpus_sequences(root: str | None = None) -> list[Sequence]:
 
 
 def _normed(feats) -> dict[str, float]:
-    norm = 1.0 / math.sqrt(len(feats)) if feats else 0.0
-    return {f: norm for f in feats}
+    from .features import weighted
+
+    return weighted(feats)
 
 
 def _coverage_keep(featsets, writers, share: float) -> set[str]:
