@@ -68,6 +68,8 @@ def grams(text: str, n: int) -> frozenset:
     t = norm(text)
     if len(t) <= n:
         return frozenset([t]) if t else frozenset()
+    if n == 2:  # the usual size: pairs of neighbours, joined in C
+        return frozenset(map(str.__add__, t, t[1:]))
     return frozenset(t[i:i + n] for i in range(len(t) - n + 1))
 
 
@@ -182,20 +184,24 @@ def _clauses(ctx, min_chars: int, span: int = 3):
                 piece = sent.text[pos:end]
                 lead = len(piece) - len(piece.lstrip(" \t\u3000"))
                 tail = len(piece) - len(piece.rstrip("。！？!?；; \t\u3000"))
-                if norm(piece):
-                    pieces.append((sent.start + pos + lead, sent.start + end - tail))
+                key = norm(piece)
+                if key:
+                    pieces.append((sent.start + pos + lead, sent.start + end - tail, key))
                 pos = end + 1 if m else end
+            # norm drops characters one by one, and what lies between two pieces (a clause mark,
+            # spaces, end punctuation) is all dropped: a run's key is its pieces' keys joined
             for i in range(len(pieces)):
+                key = ""
                 for j in range(i, min(len(pieces), i + span)):
-                    a, b = pieces[i][0], pieces[j][1]
-                    key = norm(doc.text[a:b])
+                    key += pieces[j][2]
                     if len(key) >= min_chars:
-                        out.append((a, b, key, sec, sent.start, skey, p))
+                        out.append((pieces[i][0], pieces[j][1], key, sec, sent.start, skey, p))
     return out
 
 
 def _run_clauses(rule, ctx):
-    """Candidates share enough character bigrams (an inverted index), then the edit similarity
+    """Candidates share enough character bigrams (each clause's bigrams are the bits of one
+    integer, so a pair's shared bigrams are one AND and a bit count), then the edit similarity
     (difflib's ratio) decides."""
     import difflib
 
@@ -209,7 +215,6 @@ def _run_clauses(rule, ctx):
     if o.get("skip"):
         drop = re.compile(o["skip"])
         items = [it for it in items if not drop.search(doc.text[it[0]:it[1]])]
-    index: dict[str, list[int]] = {}
     pgrams: dict[int, frozenset] = {}
 
     def pg(p):
@@ -218,15 +223,18 @@ def _run_clauses(rule, ctx):
         return pgrams[p.index]
 
     found: dict[int, tuple] = {}  # sentence start -> (similarity, length, start, end, earlier start)
+    ids: dict[str, int] = {}  # bigram -> its bit
+    masks: list[int] = []  # each item's set of bigrams as the bits of one integer
     for k, (s, e, key, sec, sstart, skey, p) in enumerate(items):
-        g = grams(key, 2)
-        shared: dict[int, int] = {}
-        for x in g:
-            for c in index.get(x, ()):
-                shared[c] = shared.get(c, 0) + 1
-        for c, n in shared.items():
+        m = 0
+        for x in map(str.__add__, key, key[1:]):  # its bigrams (key is normalised, longer than 2)
+            m |= 1 << ids.setdefault(x, len(ids))
+        need = limit * 0.5 * max(m.bit_count(), 1)  # shared bigrams an earlier clause needs
+        near = [c for c, m0 in enumerate(masks) if (m & m0).bit_count() >= need]
+        masks.append(m)
+        for c in near:
             s0, _, key0, sec0, _, skey0, p0 = items[c]
-            if sec0 == sec or n < limit * 0.5 * max(len(g), 1) or skey0 == skey:
+            if sec0 == sec or skey0 == skey:
                 continue
             if min(len(key), len(key0)) < limit * max(len(key), len(key0)):
                 continue
@@ -235,8 +243,6 @@ def _run_clauses(rule, ctx):
                 continue
             cand = (len(key), sim, s, e, s0)
             if sstart not in found or cand > found[sstart]:
-                found[sstart] = cand
-        for x in g:
-            index.setdefault(x, []).append(k)
+                found[sstart] = cand  # the same whatever order the earlier clauses are tried in
     for _, (_, sim, s, e, s0) in sorted(found.items()):
         yield Hit(s, e, {"line": doc.position(s0)[0], "similarity": f"{sim * 100:.0f}%"}, related=(s0,))

@@ -52,6 +52,8 @@ Example (fires on “按步就班”, passes on “按部就班”)::
 """
 from __future__ import annotations
 
+import re
+
 from ..errors import RuleFileError
 from ..finding import Hit
 from ._spec import NUMBER, Opt
@@ -80,8 +82,11 @@ TOTAL = 6.0e7  # jieba's dictionary: sum of all word frequencies (60,101,967), r
 MOST = {3: 34010, 4: 15227}
 
 
+_HAN = re.compile("[\u4e00-\u9fff]*")
+
+
 def _han(w: str) -> bool:
-    return all("\u4e00" <= ch <= "\u9fff" for ch in w)
+    return _HAN.fullmatch(w) is not None
 
 
 def compile(rule):
@@ -111,85 +116,115 @@ def compile(rule):
     skip = set(word_list(rule, o.get("skip_tags") or [], "skip_tags"))
     allow = set(word_list(rule, o.get("allow") or [], "allow"))
     avoid = set(word_list(rule, o.get("avoid") or [], "avoid"))
-    return (same, near), skip, allow, avoid
+    return (same, near), skip, allow, avoid, ({}, {})  # the last: _others' memo per table
 
 
 def _reading(ctx, w: str) -> tuple[float, bool]:
     """(probability of the best reading of ``w`` as one, two or three dictionary words,
     whether it reads as two dictionary words). A single character outside the dictionary
-    counts as frequency 1; a longer piece outside it cannot be read."""
-    def p(piece):
-        f = ctx.word_freq(piece)
-        return (f or (1 if len(piece) == 1 else 0)) / TOTAL
+    counts as frequency 1; a longer piece outside it cannot be read.
 
-    best = ctx.word_freq(w) / TOTAL
-    two = False
+    Every proper piece ``w[i:j]`` is looked up once into a table first; the products are then
+    formed in the same order as a piece-by-piece reading would (so the same floats)."""
+    wf = ctx.word_freq
     n = len(w)
+    best = wf(w) / TOTAL
+    f: dict = {}
+    p: dict = {}
+    for i in range(n):
+        for j in range(i + 1, n + 1 if i else n):
+            x = f[i, j] = wf(w[i:j])
+            p[i, j] = (x or (1 if j - i == 1 else 0)) / TOTAL
+    two = False
     for i in range(1, n):
-        a, b = p(w[:i]), p(w[i:])
-        two = two or (ctx.word_freq(w[:i]) > 0 and ctx.word_freq(w[i:]) > 0)
-        best = max(best, a * b)
+        a = p[0, i]
+        two = two or (f[0, i] > 0 and f[i, n] > 0)
+        best = max(best, a * p[i, n])
         for j in range(i + 1, n):
-            best = max(best, a * p(w[i:j]) * p(w[j:]))
+            best = max(best, a * p[i, j] * p[j, n])
     return best, two
 
 
-def _best(ctx, alike, written: str, o: dict, avoid: set, exact: bool = False):
+def _others(table: dict, flat: dict, ch: str) -> tuple:
+    """((other character, why), …) for ``ch`` in one alike table, in table order (memoised in
+    ``flat``: a pure function of the rule)."""
+    out = flat.get(ch)
+    if out is None:
+        out = flat[ch] = tuple((o, why) for group, why in table.get(ch, ()) for o in group if o != ch)
+    return out
+
+
+def _best(ctx, alike, written: str, o: dict, avoid: set, exact: bool = False, flat=None):
     """The likeliest word one alike character away from ``written`` that clears the bar, or None."""
     have, two = _reading(ctx, written)
     bar = o.get("ratio_compound", 5000) if two else o.get("ratio", 10)
     need = max(o.get("min_freq", 5), bar * have * TOTAL)
     if need > MOST.get(len(written), 0):
         return None  # nothing in the dictionary is that frequent
-    alike = alike[0] if two or exact else alike[1]  # compounds, joins: same tone only (most look-ups)
+    k = 0 if two or exact else 1  # compounds, joins: same tone only (most look-ups)
+    table = alike[k]
+    flat = flat[k] if flat is not None else {}
     best = None
     freq = ctx.word_freq_lookup()
     for i, ch in enumerate(written):
+        others = _others(table, flat, ch)
+        if not others:
+            continue
         head, tail = written[:i], written[i + 1:]
-        for group, why in alike.get(ch, ()):
-            for other in group:
-                if other == ch:
-                    continue
-                cand = head + other + tail
-                f = freq(cand)
-                if f >= need and (best is None or f > best[0]) and cand not in avoid:
-                    best = (f, cand, i, ch, other, why)
+        for other, why in others:
+            cand = head + other + tail
+            f = freq(cand)
+            if f >= need and (best is None or f > best[0]) and cand not in avoid:
+                best = (f, cand, i, ch, other, why)
     return best
 
 
 def run(rule, ctx, units):
-    alike, skip, allow, avoid = rule.compiled
+    alike, skip, allow, avoid, flat = rule.compiled
     o = rule.options
     max_freq = o.get("max_freq", 100)
     join = o.get("join", 4)
     join_max = o.get("join_max_freq", 1000)
     min_len = o.get("min_len", 3)
+    wf = ctx.word_freq
+    near = alike[1]
+    done: dict = {}  # (written, exact) -> _best's answer, within this document
+
+    def best(written, exact):
+        key = (written, exact)
+        if key not in done:
+            done[key] = _best(ctx, alike, written, o, avoid, exact, flat)
+        return done[key]
+
     for base, text in units:
-        if not any(ch in alike[1] for ch in text):
+        if not any(ch in near for ch in text):
             continue
         tok = ctx.tagged(base, text)
         if tok is None:
             continue
         toks = [(s, w, t) for s, (w, t, _) in sorted(tok.items())]
+        last = len(toks) - 1
         taken = -1  # end of the last reported span (no overlapping findings)
         for k, (s, w, t) in enumerate(toks):
             if s < taken:
                 continue
             found = None
-            if min_len <= len(w) <= 4 and t not in skip and _han(w) and w not in allow:
-                if ctx.word_freq(w) <= max_freq:
-                    best = _best(ctx, alike, w, o, avoid)
-                    if best is not None:
-                        found = (w, best)
-            if found is None and join and k + 1 < len(toks):
+            n = len(w)
+            if min_len <= n <= 4 and t not in skip and _han(w) and w not in allow:
+                if wf(w) <= max_freq:
+                    b = best(w, False)
+                    if b is not None:
+                        found = (w, b)
+            if found is None and join and k < last and n >= 2:
                 _, w2, t2 = toks[k + 1]
-                both = w + w2
-                if (min_len <= len(both) <= join and len(w) >= 2 and len(w2) >= 2 and t not in skip
-                        and t2 not in skip and _han(both) and both not in allow
-                        and min(ctx.word_freq(w), ctx.word_freq(w2)) <= join_max and ctx.word_freq(both) == 0):
-                    best = _best(ctx, alike, both, o, avoid, exact=True)
-                    if best is not None:
-                        found = (both, best)
+                n2 = len(w2)
+                if n2 >= 2 and min_len <= n + n2 <= join and t not in skip and t2 not in skip:
+                    both = w + w2
+                    if (_han(both) and both not in allow
+                            and min(wf(w), wf(w2)) <= join_max and wf(both) == 0):
+                        b = best(both, True)
+                        if b is not None:
+                            found = (both, b)
             if found is None:
                 continue
             written, (_, cand, i, ch, other, why) = found

@@ -60,15 +60,27 @@ def run(rule, ctx, units):
     total = Counter()
     for c in counts:
         total.update(c)
+    # the rest of the document is total − c; its sums are worked out from total's (integers, so
+    # the cosine is the one of the two vectors exactly) instead of subtracting counters per paragraph
+    n_total = sum(total.values())
+    sq_total = sum(v * v for v in total.values())
     for p, c in zip(paras, counts):
         if len(p.text) < min_chars or len(c) < min_words:
             continue
-        rest = total - c
-        if sum(rest.values()) < min_rest:
+        if n_total - sum(c.values()) < min_rest:
             continue
-        score = _cosine(c, rest)
+        dot = shared = 0
+        sq_rest = sq_total
+        for k, v in c.items():
+            t = total[k]
+            r = t - v
+            sq_rest -= t * t - r * r
+            if r > 0:
+                dot += v * r
+                shared += 1
+        norm = math.sqrt(sum(v * v for v in c.values()) * sq_rest)
+        score = dot / norm if norm else 0.0
         if score < threshold:
-            shared = sum(1 for w in c if w in rest)
             yield Hit(p.start, p.end, {"score": f"{score:.2f}", "shared": shared, "words": len(c)})
 
 
@@ -76,9 +88,3 @@ def _content_words(ctx, p, pos, stop) -> Counter:
     tagged = ctx.tagged(p.start, p.text) or {}
     return Counter(w for w, tag, _ in tagged.values()
                    if tag.startswith(pos) and w not in stop and _HAN.match(w))
-
-
-def _cosine(a: Counter, b: Counter) -> float:
-    dot = sum(v * b[k] for k, v in a.items() if k in b)
-    norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0

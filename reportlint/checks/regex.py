@@ -12,6 +12,11 @@ Options:
   segmentation (“党组织|组织|有力” is not a doubled 组织组织; “大队|大队长” is not 大队大队);
   paragraphs are segmented only when the expression matched.
 
+Speed: a built-in rule's expression is parsed once for strings one of which every match must
+contain (literal runs, and character classes of at most 16 characters); when none of them is in
+the document the rule is skipped, and a paragraph without one is not searched. The findings are
+the same (``tests/test_kind_speedups.py``).
+
 Example (fires on “20XX年”, passes on “2026年”)::
 
     kind: regex
@@ -38,9 +43,81 @@ OPTIONS = {
 DEFAULT_SCOPE = "paragraph"
 
 
+_CLASS_MAX = 16  # a character class of more characters is not used as a pre-filter
+_REQUIRED: dict[str, tuple | None] = {}  # pattern -> required strings (built-in rules only)
+
+
 def compile(rule):
     flags = re.IGNORECASE if rule.options.get("ignorecase") else 0
-    return compile_user_regex(rule.options["pattern"], rule.path, "pattern", flags)
+    pat = compile_user_regex(rule.options["pattern"], rule.path, "pattern", flags)
+    if isinstance(pat, re.Pattern) and not flags:  # user rules run on the `regex` module: not filtered
+        from ..recache import memo
+
+        text = rule.options["pattern"]
+        _REQUIRED[text] = memo("required-strings", text, lambda: required_strings(text))
+    return pat
+
+
+def required_strings(pattern: str):
+    """Strings one of which every match of ``pattern`` contains, or None if none can be told:
+    runs of literal characters, a class of at most :data:`_CLASS_MAX` characters (its
+    characters), a group or a repeat of at least one (what its body requires), alternatives
+    (the union of what each requires, when each requires something). Look-arounds and
+    back-references add nothing. Under IGNORECASE, or in a ``(?i:…)`` group, nothing is
+    required (case folding)."""
+    try:
+        from re import _constants as c, _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_constants as c  # type: ignore
+        import sre_parse  # type: ignore
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:  # pragma: no cover - validated at load
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+
+    def klass(items):
+        chars = []
+        for op, av in items:
+            if op is c.LITERAL:
+                chars.append(chr(av))
+            elif op is c.RANGE and av[1] - av[0] < _CLASS_MAX:
+                chars.extend(chr(x) for x in range(av[0], av[1] + 1))
+            else:
+                return None  # negated, categories, wide ranges
+            if len(chars) > _CLASS_MAX:
+                return None
+        return set(chars) or None
+
+    def need(seq):
+        cands, run = [], []
+        for op, av in seq:
+            if op is c.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                cands.append({"".join(run)})
+                run = []
+            sub = None
+            if op is c.IN:
+                sub = klass(av)
+            elif op is c.SUBPATTERN:
+                sub = None if av[1] & re.IGNORECASE else need(av[-1])  # (?i:…) folds case
+            elif op is c.BRANCH:
+                parts = [need(b) for b in av[1]]
+                sub = set().union(*parts) if parts and all(parts) else None
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+                sub = need(av[2])
+            if sub:
+                cands.append(sub)
+        if run:
+            cands.append({"".join(run)})
+        # the longest shortest string, then the fewest strings
+        return max(cands, key=lambda st: (min(map(len, st)), -len(st)), default=None)
+
+    found = need(parsed)
+    return sorted(found) if found else None
 
 
 def run(rule, ctx, units):
@@ -49,7 +126,14 @@ def run(rule, ctx, units):
     if group is not None and group.isdigit():
         group = int(group)
     repl = rule.options.get("replace")
+    need = _REQUIRED.get(rule.options["pattern"]) if isinstance(pat, re.Pattern) else None
+    if need is not None:
+        whole = ctx.doc.text  # every unit is a piece of it
+        if not any(x in whole for x in need):
+            return
     for base, text in units:
+        if need is not None and not any(x in text for x in need):
+            continue
         for m in pat.finditer(text):
             g = group if group is not None else 0
             if m.start(g) < 0:

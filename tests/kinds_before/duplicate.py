@@ -1,0 +1,242 @@
+"""Kind ``duplicate``: the same sentence, or nearly the same paragraph, twice in one report.
+
+Options:
+  ``unit`` (required): ``sentence`` (same text, ignoring spaces and punctuation),
+  ``paragraph`` (character n-gram Jaccard similarity of at least ``similarity``) or
+  ``clause``: a clause (a piece of a sentence between ，；： marks) in one top-level section that
+  nearly repeats a clause of another top-level section (edit similarity of at least
+  ``similarity``, e.g. a figure sentence of 做法 restated in 成效 with one character changed).
+  Clauses before the first heading (the opening summary) are not compared; a pair whose
+  sentences are the same (DUP001's) or whose paragraphs are alike (DUP002's) is left to those.
+  ``min_chars``: shorter units are ignored (default 12 for sentences and clauses, 30 for paragraphs).
+  ``similarity``: for paragraphs, 0–1 (default 0.8).
+  ``ngram``: n-gram size for paragraphs (default 2).
+  ``require``: for clauses, a regular expression both clauses must match (``[0-9]``: only
+  figure clauses, since set phrases such as slogans recur on purpose). ``skip``: clauses matching
+  this are not compared (targets and plans: a plan restating last year's figure is no repeat).
+  ``skip_similar_paragraphs``: for sentences, do not report a repeat whose two
+  paragraphs are themselves this similar (the paragraph rule reports them; default 0 = off).
+The later copy is reported, pointing at the earlier one (``related``; ``{line}`` hole).
+Title, headings and table cells are not compared.
+
+Example (fires on a sentence pasted into two paragraphs)::
+
+    kind: duplicate
+    unit: sentence
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+
+from reportlint.errors import RuleFileError
+from reportlint.finding import Hit
+from reportlint.checks._spec import NUMBER, Opt
+
+SUMMARY = "重复的句子、几乎相同的段落"
+OPTIONS = {
+    "unit": Opt(str, True, doc="sentence（句子）、paragraph（段落）或 clause（不同章节间几乎相同的分句）"),
+    "min_chars": Opt(int, doc="至少多少字才比较（句子默认 12，段落默认 30）"),
+    "similarity": Opt(NUMBER, default=0.8, doc="段落相似度阈值（0–1）"),
+    "ngram": Opt(int, default=2, doc="按几个字一组比较"),
+    "require": Opt(str, doc="clause：两处分句都须含有的内容（正则），如 [0-9] 只比较带数字的分句"),
+    "skip": Opt(str, doc="clause：含有这些内容（正则，如目标、计划用语）的分句不比较"),
+    "skip_similar_paragraphs": Opt(NUMBER, default=0, doc="所在段落的相似度达到该值时不报告其中的重复句（0：不跳过）"),
+}
+DEFAULT_SCOPE = "document"
+_DROP = re.compile(r"[\s\u3000\W_]+")
+
+
+def compile(rule):
+    o = rule.options
+    if o["unit"] not in ("sentence", "paragraph", "clause"):
+        raise RuleFileError("只能是 sentence、paragraph 或 clause。", rule.path, "unit")
+    for k in ("similarity", "skip_similar_paragraphs"):
+        if k in o and not 0 <= o[k] <= 1:
+            raise RuleFileError("应为 0 到 1 之间的数。", rule.path, k)
+    if o.get("ngram", 2) < 1:
+        raise RuleFileError("应为正整数。", rule.path, "ngram")
+    return None
+
+
+def norm(text: str) -> str:
+    return _DROP.sub("", text)
+
+
+def grams(text: str, n: int) -> frozenset:
+    t = norm(text)
+    if len(t) <= n:
+        return frozenset([t]) if t else frozenset()
+    return frozenset(t[i:i + n] for i in range(len(t) - n + 1))
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def _paragraphs(doc):
+    return [p for p in doc.content_paragraphs if not p.table]
+
+
+def _body(doc, p):
+    s = p.body_start if p.body_start is not None else p.start
+    return s, doc.text[s:p.end]
+
+
+def run(rule, ctx, units):
+    doc = ctx.doc
+    if rule.options["unit"] == "paragraph":
+        yield from _run_paragraphs(rule, doc)
+    elif rule.options["unit"] == "clause":
+        yield from _run_clauses(rule, ctx)
+    else:
+        yield from _run_sentences(rule, ctx)
+
+
+def _run_paragraphs(rule, doc):
+    """Set-similarity join with prefix filtering: two sets with Jaccard >= t share one of the
+    first ``len - ceil(t * len) + 1`` grams of each, under any one order of the grams."""
+    o = rule.options
+    n, limit, min_chars = o.get("ngram", 2), float(o.get("similarity", 0.8)), o.get("min_chars", 30)
+    items = []
+    for p in _paragraphs(doc):
+        s, body = _body(doc, p)
+        if len(norm(body)) >= min_chars:
+            items.append((s, p.end, grams(body, n)))
+    if len(items) < 2:
+        return
+    index: dict[str, list[int]] = {}
+    for k, (s, e, g) in enumerate(items):
+        order = sorted(g)
+        prefix = order[:len(order) - math.ceil(limit * len(order)) + 1]
+        best = None
+        for c in sorted({c for x in prefix for c in index.get(x, ())}):
+            g0 = items[c][2]
+            if min(len(g), len(g0)) < limit * max(len(g), len(g0)):
+                continue  # Jaccard cannot reach the limit
+            sim = jaccard(g, g0)
+            if sim >= limit and (best is None or sim > best[1]):
+                best = (items[c][0], sim)
+        if best is not None:
+            yield Hit(s, e, {"line": doc.position(best[0])[0], "similarity": f"{best[1] * 100:.0f}%"},
+                      related=(best[0],))
+        else:
+            for x in prefix:
+                index.setdefault(x, []).append(k)
+
+
+def _run_sentences(rule, ctx):
+    doc = ctx.doc
+    o = rule.options
+    min_chars = o.get("min_chars", 12)
+    skip = float(o.get("skip_similar_paragraphs", 0) or 0)
+    first: dict[str, tuple[int, object]] = {}
+    cache: dict[int, frozenset] = {}
+
+    def pg(p):
+        if p.index not in cache:
+            cache[p.index] = grams(_body(doc, p)[1], 2)
+        return cache[p.index]
+
+    for p, sents in ctx.content_sentences():
+        if p.table:
+            continue
+        for sent in sents:
+            key = norm(sent.text)
+            if len(key) < min_chars:
+                continue
+            if key not in first:
+                first[key] = (sent.start, p)
+                continue
+            s0, p0 = first[key]
+            if skip and p0 is not p and jaccard(pg(p0), pg(p)) >= skip:
+                continue
+            yield Hit(sent.start, sent.end, {"line": doc.position(s0)[0]}, related=(s0,))
+
+
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+def _clauses(ctx, min_chars: int, span: int = 3):
+    """[(start, end, normalised text, top section, sentence start, sentence key, paragraph)]: every
+    run of 1 to ``span`` consecutive clauses of a body sentence with at least ``min_chars``
+    characters (a figure clause is often short; with its neighbour it says one thing)."""
+    doc = ctx.doc
+    tops = [s for _, s, _ in doc.top_sections()]
+    out = []
+    for p, sents in ctx.content_sentences():
+        if p.table:
+            continue
+        sec = bisect.bisect_right(tops, p.start) - 1
+        if sec < 0:
+            continue  # the opening summary before the first heading restates on purpose
+        for sent in sents:
+            skey = norm(sent.text)
+            pieces, pos = [], 0
+            for m in [*_CLAUSE_END.finditer(sent.text), None]:
+                end = m.start() if m else len(sent.text)
+                piece = sent.text[pos:end]
+                lead = len(piece) - len(piece.lstrip(" \t\u3000"))
+                tail = len(piece) - len(piece.rstrip("。！？!?；; \t\u3000"))
+                if norm(piece):
+                    pieces.append((sent.start + pos + lead, sent.start + end - tail))
+                pos = end + 1 if m else end
+            for i in range(len(pieces)):
+                for j in range(i, min(len(pieces), i + span)):
+                    a, b = pieces[i][0], pieces[j][1]
+                    key = norm(doc.text[a:b])
+                    if len(key) >= min_chars:
+                        out.append((a, b, key, sec, sent.start, skey, p))
+    return out
+
+
+def _run_clauses(rule, ctx):
+    """Candidates share enough character bigrams (an inverted index), then the edit similarity
+    (difflib's ratio) decides."""
+    import difflib
+
+    doc = ctx.doc
+    o = rule.options
+    limit, min_chars = float(o.get("similarity", 0.8)), o.get("min_chars", 12)
+    items = _clauses(ctx, min_chars)
+    if o.get("require"):
+        need = re.compile(o["require"])
+        items = [it for it in items if need.search(doc.text[it[0]:it[1]])]
+    if o.get("skip"):
+        drop = re.compile(o["skip"])
+        items = [it for it in items if not drop.search(doc.text[it[0]:it[1]])]
+    index: dict[str, list[int]] = {}
+    pgrams: dict[int, frozenset] = {}
+
+    def pg(p):
+        if p.index not in pgrams:
+            pgrams[p.index] = grams(_body(doc, p)[1], 2)
+        return pgrams[p.index]
+
+    found: dict[int, tuple] = {}  # sentence start -> (similarity, length, start, end, earlier start)
+    for k, (s, e, key, sec, sstart, skey, p) in enumerate(items):
+        g = grams(key, 2)
+        shared: dict[int, int] = {}
+        for x in g:
+            for c in index.get(x, ()):
+                shared[c] = shared.get(c, 0) + 1
+        for c, n in shared.items():
+            s0, _, key0, sec0, _, skey0, p0 = items[c]
+            if sec0 == sec or n < limit * 0.5 * max(len(g), 1) or skey0 == skey:
+                continue
+            if min(len(key), len(key0)) < limit * max(len(key), len(key0)):
+                continue
+            sim = difflib.SequenceMatcher(None, key0, key, autojunk=False).ratio()
+            if sim < limit or jaccard(pg(p0), pg(p)) >= 0.8:
+                continue
+            cand = (len(key), sim, s, e, s0)
+            if sstart not in found or cand > found[sstart]:
+                found[sstart] = cand
+        for x in g:
+            index.setdefault(x, []).append(k)
+    for _, (_, sim, s, e, s0) in sorted(found.items()):
+        yield Hit(s, e, {"line": doc.position(s0)[0], "similarity": f"{sim * 100:.0f}%"}, related=(s0,))

@@ -1,0 +1,200 @@
+"""Kind ``misspell``: a 别字 found by the dictionary, not by a list of known typos.
+
+A written form is suspect when putting one same-sound (``sounds``) or similar-shape
+(``shapes``) character in place of one of its characters turns it into a word of the
+tokenizer's dictionary that is far more frequent than the written form itself
+(倍受 → 备受, 份内 → 分内, 淡薄名利 → 淡泊名利). Two kinds of written form are tried, on the
+part-of-speech tokens of each paragraph (:meth:`reportlint.context.Analysis.tagged`):
+
+* one token of ``min_len`` (default 3) to four Han characters that is not a dictionary word,
+  or a rare one (frequency at most ``max_freq``), and whose tag is not in ``skip_tags`` (names,
+  places, numbers …);
+* two adjacent Han tokens of at least two characters each (``join`` characters together at
+  most), one of them not more frequent than ``join_max_freq``, whose concatenation is not a
+  word while the changed one is (淡薄|名利 → 淡泊名利). Two frequent words side by side are an
+  ordinary phrase; skipping them keeps the cost low.
+
+Cost: every alike character at every position is one dictionary look-up, so the candidates
+are kept few (the forms above); the same-sound table is grouped by reading and expanded only
+when a character is looked up, so loading the rule costs about a millisecond.
+
+Two-character forms are not tried by default: measured on the corpus, most two-character
+forms one sound away from a more frequent word are words jieba's dictionary barely knows
+(民宿/民俗, 台账/台长, 防控/防空), and no frequency ratio separates them from 倍受/备受.
+
+Same sound means the same reading in ``sounds`` (pinyin with tone: 薄/泊 bo2); for a single
+token that does not read as two dictionary words, readings that differ only in tone count too
+(符 fu2 / 副 fu4). Joined tokens and compounds, which are most of the candidates, get only the
+exact readings: that keeps the look-ups few.
+
+The suggestion must be a dictionary word of frequency at least ``min_freq``, and far more
+likely than what is written, read the way the tokenizer reads text (a unigram model: a word's
+probability is its frequency over the dictionary's total, about 6×10⁷ for jieba's): the
+suggestion's probability must be at least ``ratio`` times that of the best reading of the
+written form as one word or as two or three dictionary words. When the written form reads as
+two dictionary words (示范|学校, 管理|重心, 第一|课 — compounds, not slips), the bar is
+``ratio_compound`` instead: measured on the corpus, such compounds one character away from a
+dictionary word score up to ~10³, while slips in idioms written as two words (淡薄|名利 →
+淡泊名利, 出奇|不意 → 出其不意) score above 10⁴. Written forms in ``allow`` and suggestions in
+``avoid`` are never reported.
+
+Two-character forms are not tried (``min_len``): measured on the corpus, most two-character
+forms one sound away from a more frequent word are words jieba's dictionary barely knows
+(民宿/民俗, 台账/台长, 防控/防空), and no frequency ratio separates them from 倍受/备受.
+
+Holes: ``{match}`` (the written form), ``{suggestion}`` (the word proposed), ``{bad}`` and
+``{good}`` (the two characters), ``{why}`` (同音 or 形近).
+
+Example (fires on “按步就班”, passes on “按部就班”)::
+
+    kind: misspell
+    sounds: {bu: 不部步布}
+"""
+from __future__ import annotations
+
+from reportlint.errors import RuleFileError
+from reportlint.finding import Hit
+from reportlint.checks._spec import NUMBER, Opt
+from reportlint.checks._util import excepted, word_list
+
+SUMMARY = "同音字、形近字造成的别字：换一个字后成为词典里可能得多的词"
+OPTIONS = {
+    "sounds": Opt(dict, True, doc="同音字表：{带声调的读音: 同音的字}，如 bo2: 伯博泊薄"),
+    "shapes": Opt(list, doc="形近字组：每项是一组字形相近的字（如 己已巳）"),
+    "min_freq": Opt(int, default=5, doc="建议的词在词典中的词频至少多少"),
+    "ratio": Opt(NUMBER, default=10, doc="建议的词至少比原写法可能多少倍"),
+    "ratio_compound": Opt(NUMBER, default=5000, doc="原写法能拆成两个词（如“示范|学校”）时，至少可能多少倍"),
+    "max_freq": Opt(int, default=100, doc="原写法本身是词典里的词时，词频超过多少就不报告"),
+    "min_len": Opt(int, default=3, doc="原写法至少几个字才检查（两个字的写法多是词典没收的新词，如“民宿”“台账”）"),
+    "join": Opt(int, default=4, doc="两个相邻的词（各至少两个字）连起来最多几个字时也检查（0：不检查）"),
+    "join_max_freq": Opt(int, default=1000, doc="两个相邻的词中至少一个的词频不超过多少才连起来检查（两个常用词相连多是正常的搭配）"),
+    "skip_tags": Opt(list, doc="这些词性的词不检查（如 nr 人名、ns 地名）"),
+    "allow": Opt(list, doc="这些写法不报告"),
+    "avoid": Opt(list, doc="不建议改成这些词"),
+}
+DEFAULT_SCOPE = "paragraph"
+_WHY = {"sound": "同音", "shape": "形近"}
+TOTAL = 6.0e7  # jieba's dictionary: sum of all word frequencies (60,101,967), rounded
+# The most frequent word of each length in jieba's dictionary (天安门 34010, 人民政府 15227):
+# when the bar asks for more, no suggestion can clear it and no look-up is made.
+MOST = {3: 34010, 4: 15227}
+
+
+def _han(w: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in w)
+
+
+def compile(rule):
+    o = rule.options
+    same: dict[str, list] = {}  # char -> [(characters read exactly alike, why), …]
+    near: dict[str, list] = {}  # the same, tones ignored (fu2 and fu4 together)
+    toneless: dict[str, str] = {}
+    for reading, chars in o["sounds"].items():
+        if not isinstance(chars, str) or not chars.strip() or not _han(chars.strip()):
+            raise RuleFileError("应为一串汉字。", rule.path, f"sounds.{reading}")
+        chars = chars.strip()
+        for a in chars:
+            same.setdefault(a, []).append((chars, "sound"))
+        base = str(reading).rstrip("012345")
+        toneless[base] = toneless.get(base, "") + chars
+    for chars in toneless.values():
+        chars = "".join(dict.fromkeys(chars))
+        for a in chars:
+            near.setdefault(a, []).append((chars, "sound"))
+    for i, group in enumerate(word_list(rule, o.get("shapes") or [], "shapes")):
+        group = group.strip()
+        if not _han(group) or len(group) < 2:
+            raise RuleFileError("每项应为至少两个汉字。", rule.path, f"shapes[{i}]")
+        for a in group:
+            same.setdefault(a, []).append((group, "shape"))
+            near.setdefault(a, []).append((group, "shape"))
+    skip = set(word_list(rule, o.get("skip_tags") or [], "skip_tags"))
+    allow = set(word_list(rule, o.get("allow") or [], "allow"))
+    avoid = set(word_list(rule, o.get("avoid") or [], "avoid"))
+    return (same, near), skip, allow, avoid
+
+
+def _reading(ctx, w: str) -> tuple[float, bool]:
+    """(probability of the best reading of ``w`` as one, two or three dictionary words,
+    whether it reads as two dictionary words). A single character outside the dictionary
+    counts as frequency 1; a longer piece outside it cannot be read."""
+    def p(piece):
+        f = ctx.word_freq(piece)
+        return (f or (1 if len(piece) == 1 else 0)) / TOTAL
+
+    best = ctx.word_freq(w) / TOTAL
+    two = False
+    n = len(w)
+    for i in range(1, n):
+        a, b = p(w[:i]), p(w[i:])
+        two = two or (ctx.word_freq(w[:i]) > 0 and ctx.word_freq(w[i:]) > 0)
+        best = max(best, a * b)
+        for j in range(i + 1, n):
+            best = max(best, a * p(w[i:j]) * p(w[j:]))
+    return best, two
+
+
+def _best(ctx, alike, written: str, o: dict, avoid: set, exact: bool = False):
+    """The likeliest word one alike character away from ``written`` that clears the bar, or None."""
+    have, two = _reading(ctx, written)
+    bar = o.get("ratio_compound", 5000) if two else o.get("ratio", 10)
+    need = max(o.get("min_freq", 5), bar * have * TOTAL)
+    if need > MOST.get(len(written), 0):
+        return None  # nothing in the dictionary is that frequent
+    alike = alike[0] if two or exact else alike[1]  # compounds, joins: same tone only (most look-ups)
+    best = None
+    freq = ctx.word_freq_lookup()
+    for i, ch in enumerate(written):
+        head, tail = written[:i], written[i + 1:]
+        for group, why in alike.get(ch, ()):
+            for other in group:
+                if other == ch:
+                    continue
+                cand = head + other + tail
+                f = freq(cand)
+                if f >= need and (best is None or f > best[0]) and cand not in avoid:
+                    best = (f, cand, i, ch, other, why)
+    return best
+
+
+def run(rule, ctx, units):
+    alike, skip, allow, avoid = rule.compiled
+    o = rule.options
+    max_freq = o.get("max_freq", 100)
+    join = o.get("join", 4)
+    join_max = o.get("join_max_freq", 1000)
+    min_len = o.get("min_len", 3)
+    for base, text in units:
+        if not any(ch in alike[1] for ch in text):
+            continue
+        tok = ctx.tagged(base, text)
+        if tok is None:
+            continue
+        toks = [(s, w, t) for s, (w, t, _) in sorted(tok.items())]
+        taken = -1  # end of the last reported span (no overlapping findings)
+        for k, (s, w, t) in enumerate(toks):
+            if s < taken:
+                continue
+            found = None
+            if min_len <= len(w) <= 4 and t not in skip and _han(w) and w not in allow:
+                if ctx.word_freq(w) <= max_freq:
+                    best = _best(ctx, alike, w, o, avoid)
+                    if best is not None:
+                        found = (w, best)
+            if found is None and join and k + 1 < len(toks):
+                _, w2, t2 = toks[k + 1]
+                both = w + w2
+                if (min_len <= len(both) <= join and len(w) >= 2 and len(w2) >= 2 and t not in skip
+                        and t2 not in skip and _han(both) and both not in allow
+                        and min(ctx.word_freq(w), ctx.word_freq(w2)) <= join_max and ctx.word_freq(both) == 0):
+                    best = _best(ctx, alike, both, o, avoid, exact=True)
+                    if best is not None:
+                        found = (both, best)
+            if found is None:
+                continue
+            written, (_, cand, i, ch, other, why) = found
+            a, b = base + s, base + s + len(written)
+            if rule.exceptions and excepted(rule, text, base, a, b):
+                continue
+            taken = s + len(written)
+            yield Hit(a, b, {"match": written, "suggestion": cand, "bad": ch, "good": other, "why": _WHY[why]}, None)

@@ -1,0 +1,84 @@
+"""Kind ``outlier``: a long paragraph whose vocabulary is far from the rest of the report.
+
+A paragraph pasted from an unrelated article (a news item, another unit's material, a web page)
+shares hardly any content words with the report around it. For every body paragraph of at least
+``min_chars`` characters this kind counts its content words — words of two or more Chinese
+characters whose part-of-speech tag starts with one of ``pos`` (nouns and verbs), less ``stop``
+— and compares them with those of all the other body paragraphs: the cosine of the two word-count
+vectors. A paragraph below ``threshold`` is reported. Headings, the title, table cells and docx
+parts are left out on both sides; a paragraph with fewer than ``min_words`` distinct content
+words, or a report whose other paragraphs hold fewer than ``min_rest`` content words, is not
+judged (too little to compare). Holes: ``{score}`` (the cosine, two decimals), ``{shared}``
+(how many of its content words occur elsewhere) and ``{words}`` (how many it has).
+
+Example (fires on a paragraph about a cookery class inside a tax office's summary)::
+
+    kind: outlier
+    threshold: 0.04
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from reportlint.finding import Hit
+from reportlint.checks._spec import NUMBER, Opt
+from reportlint.checks._util import word_list
+
+SUMMARY = "用词与全文其余部分相差很远的长段落（疑似从无关文章粘贴）"
+OPTIONS = {
+    "threshold": Opt(NUMBER, default=0.04, doc="段落与其余部分实词向量的余弦低于此值时报告"),
+    "min_chars": Opt(int, default=80, doc="只判断至少这么多字的段落"),
+    "min_words": Opt(int, default=8, doc="段落至少有几个不同的实词才判断"),
+    "min_rest": Opt(int, default=60, doc="其余段落合计至少有几个实词才判断"),
+    "pos": Opt(list, default=["n", "v"], doc="算作实词的词性（标记的开头字母）"),
+    "stop": Opt(list, doc="不算作实词的词（如 工作、开展）"),
+}
+DEFAULT_SCOPE = "document"
+
+_HAN = re.compile(r"[\u3400-\u9fff]{2,}$")
+
+
+def compile(rule):
+    word_list(rule, rule.options.get("pos") or [], "pos")
+    word_list(rule, rule.options.get("stop") or [], "stop")
+    return tuple(rule.options.get("pos") or OPTIONS["pos"].default), frozenset(rule.options.get("stop") or ())
+
+
+def run(rule, ctx, units):
+    doc = ctx.doc
+    pos, stop = rule.compiled
+    o = rule.options
+    threshold = o.get("threshold", 0.04)
+    min_chars, min_words, min_rest = o.get("min_chars", 80), o.get("min_words", 8), o.get("min_rest", 60)
+    paras = [p for p in doc.paragraphs
+             if not p.table and not p.part and p.heading is None and p.index not in (doc.title, doc.subtitle)]
+    if sum(len(p.text) >= min_chars for p in paras) < 3:
+        return
+    counts = [_content_words(ctx, p, pos, stop) for p in paras]
+    total = Counter()
+    for c in counts:
+        total.update(c)
+    for p, c in zip(paras, counts):
+        if len(p.text) < min_chars or len(c) < min_words:
+            continue
+        rest = total - c
+        if sum(rest.values()) < min_rest:
+            continue
+        score = _cosine(c, rest)
+        if score < threshold:
+            shared = sum(1 for w in c if w in rest)
+            yield Hit(p.start, p.end, {"score": f"{score:.2f}", "shared": shared, "words": len(c)})
+
+
+def _content_words(ctx, p, pos, stop) -> Counter:
+    tagged = ctx.tagged(p.start, p.text) or {}
+    return Counter(w for w, tag, _ in tagged.values()
+                   if tag.startswith(pos) and w not in stop and _HAN.match(w))
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0

@@ -1,0 +1,107 @@
+"""The check kinds made faster for batch throughput (issue 20) report exactly what they reported
+before: each built-in rule of a sped-up kind is run with the current module and with the
+pre-change module kept in ``tests/kinds_before/`` (the same code, only the imports made absolute),
+on every corpus report and on mutated copies of them that provoke many more hits (same-sound
+characters swapped in for WD009, sentences and paragraphs repeated for the DUP rules, foreign
+paragraphs for WM012, placeholder and punctuation slips for the regex rules). The hits — spans,
+values, fixes, related offsets, in order — must be equal.
+"""
+from __future__ import annotations
+
+import dataclasses
+import glob
+import os
+import random
+
+import pytest
+
+from reportlint.checks import KINDS
+from reportlint.context import Analysis
+from reportlint.outline import build
+from reportlint.rulecache import load_ruleset
+
+from kinds_before import duplicate as ref_duplicate
+from kinds_before import misspell as ref_misspell
+from kinds_before import outlier as ref_outlier
+from kinds_before import regex as ref_regex
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CORPUS = sorted(glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.txt"), recursive=True)
+                + glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.md"), recursive=True))
+REFERENCE = {"misspell": ref_misspell, "duplicate": ref_duplicate, "outlier": ref_outlier, "regex": ref_regex}
+
+
+def _texts():
+    out = []
+    for p in CORPUS:
+        with open(p, encoding="utf-8") as fh:
+            out.append(fh.read())
+    return out
+
+
+def _sound_table(ruleset) -> dict[str, str]:
+    """char -> the characters read alike (WD009's table), for planting slips."""
+    rule = next(r for r in ruleset.rules if r.code == "WD009")
+    out: dict[str, str] = {}
+    for chars in rule.options["sounds"].values():
+        for ch in chars:
+            out[ch] = out.get(ch, "") + chars
+    return out
+
+
+def _mutate(text: str, rnd: random.Random, alike: dict[str, str], texts: list[str]) -> str:
+    paras = text.split("\n")
+    out = []
+    for para in paras:
+        chars = list(para)
+        for _ in range(len(chars) // 25):  # a slip every 25 characters or so
+            i = rnd.randrange(len(chars))
+            group = alike.get(chars[i])
+            if group:
+                chars[i] = rnd.choice(group)
+        para = "".join(chars)
+        r = rnd.random()
+        if r < 0.05 and out:
+            para = para + out[rnd.randrange(len(out))]  # an earlier paragraph pasted again
+        elif r < 0.08:
+            other = rnd.choice(texts).split("\n")
+            para = para + rnd.choice(other)  # a foreign paragraph's words
+        elif r < 0.12:
+            para = para.replace("年", "XX年", 1).replace("，", ",,", 1).replace("的", "的的", 1)
+        elif r < 0.15 and len(para) > 20:
+            k = rnd.randrange(len(para) - 10)
+            para = para + "。" + para[k:k + 15] + "2" + para[k + 15:k + 30]  # a clause restated
+        out.append(para)
+    return "\n".join(out)
+
+
+def _hits(mod, rule, doc):
+    ctx = Analysis(doc)
+    return [dataclasses.astuple(h) for h in mod.run(rule, ctx, ctx.units(rule.scope))]
+
+
+@pytest.fixture(scope="module")
+def documents():
+    ruleset = load_ruleset()
+    texts = _texts()
+    rnd = random.Random(20)
+    alike = _sound_table(ruleset)
+    docs = [build(t, profiles=ruleset.profiles) for t in texts]
+    docs += [build(_mutate(t, rnd, alike, texts), profiles=ruleset.profiles) for t in texts]
+    return ruleset, docs
+
+
+@pytest.mark.parametrize("kind", sorted(REFERENCE))
+def test_same_hits_as_before(kind, documents):
+    ruleset, docs = documents
+    rules = [r for r in ruleset.rules if r.kind == kind]
+    assert rules
+    ref = REFERENCE[kind]
+    total = 0
+    for rule in rules:
+        old_rule = dataclasses.replace(rule, compiled=ref.compile(rule))
+        for doc in docs:
+            new = _hits(KINDS[kind], rule, doc)
+            assert new == _hits(ref, old_rule, doc), (rule.code, doc.text[:40])
+            total += len(new)
+    assert total >= 5  # the mutated reports provoke hits of every sped-up kind
