@@ -252,7 +252,7 @@ def test_regex_cache_rebuilds_the_same_patterns(tmp_path, monkeypatch):
     from re import _compiler
 
     from reportlint import recache, rulecache
-    from reportlint.checks.substitution import required_literals
+    from reportlint.checks._util import required_strings
     from reportlint.safe_regex import check_pattern
 
     if not recache.supported():
@@ -274,7 +274,7 @@ def test_regex_cache_rebuilds_the_same_patterns(tmp_path, monkeypatch):
                (want.pattern, want.flags, want.groups, dict(want.groupindex))
         assert [m.span() for m in got.finditer(text)] == [m.span() for m in want.finditer(text)], pattern
     for pattern, lits in data["memo"]["literals"].items():
-        assert required_literals(pattern) == lits
+        assert required_strings(pattern) == lits
     for pattern in data["memo"]["checked"]:
         check_pattern(pattern, "x", "y")  # would raise if it were not safe
 

@@ -27,13 +27,12 @@ Example::
 """
 from __future__ import annotations
 
-import re
 
 from ..errors import RuleFileError
 from ..finding import Fix, Hit
 from ..safe_regex import compile_user_regex
 from ._spec import Opt
-from ._util import excepted
+from ._util import excepted, required_strings
 
 SUMMARY = "错误写法 → 正确写法"
 OPTIONS = {
@@ -49,7 +48,7 @@ class Compiled:
         self.entries = entries  # list of (pattern, good, note)
         from ..recache import memo
 
-        self.literals = [memo("literals", p.pattern, lambda p=p: required_literals(p.pattern)) for p, _, _ in entries]
+        self.literals = [memo("literals", p.pattern, lambda p=p: required_strings(p.pattern)) for p, _, _ in entries]
         self.always = [i for i, lits in enumerate(self.literals) if lits is None]
         self.auto = None
         try:
@@ -75,47 +74,6 @@ class Compiled:
         for _, idx in self.auto.iter(text):
             found.update(idx)
         return sorted(found)
-
-
-def required_literals(pattern: str):
-    """Strings one of which every match of ``pattern`` contains, or None if none can be told."""
-    try:
-        from re import _constants as c, _parser as sre_parse  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - Python < 3.11
-        import sre_constants as c  # type: ignore
-        import sre_parse  # type: ignore
-    try:
-        parsed = sre_parse.parse(pattern)
-    except re.error:  # pragma: no cover - validated at load
-        return None
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-
-    def lits(seq):
-        cands, run = [], []
-        for op, av in seq:
-            if op is c.LITERAL:
-                run.append(chr(av))
-                continue
-            if run:
-                cands.append({"".join(run)})
-                run = []
-            sub = None
-            if op is c.SUBPATTERN:
-                sub = lits(av[-1])
-            elif op is c.BRANCH:
-                parts = [lits(b) for b in av[1]]
-                sub = set().union(*parts) if parts and all(parts) else None
-            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
-                sub = lits(av[2])
-            if sub:
-                cands.append(sub)
-        if run:
-            cands.append({"".join(run)})
-        return max(cands, key=lambda st: min(map(len, st)), default=None)
-
-    found = lits(parsed)
-    return sorted(found) if found else None
 
 
 def compile(rule):

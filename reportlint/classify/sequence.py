@@ -11,7 +11,8 @@ Three scores meet here, all pure Python at prediction time:
   when that was detected with confidence. Real headings name a role only a quarter of the time
   (一、坚持师德教育，促进……), so the prior is learned from heading *words*, not from a role table;
 - **transitions** (log P(label | previous label) − log P(label), from the corpus): a paragraph
-  usually has its neighbour's label.
+  usually has its neighbour's label; between ``other`` (title, greeting, signature, residue) and a
+  content label the transition is 0, so such a line neither pulls nor is pulled by its neighbours.
 
 They are combined as a product of experts, ``log P_content + w_context·log P_context`` per paragraph
 plus ``w_trans·T`` between neighbours, and each paragraph takes its label of highest marginal
