@@ -53,7 +53,10 @@ _USER_TAGS: dict[str, str] = {}  # user-dictionary tags (override the engine's)
 # jieba-rs treats these as Han; jieba (re_han_default = [\u4E00-\u9FD5…]) does not.
 _EXTRA_HAN = re.compile(
     "[\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0002A6DF\U0002A700-\U0002B73F"
-    "\U0002B740-\U0002B81F\U0002B820-\U0002CEAF\U0002CEB0-\U0002EBEF\U0002F800-\U0002FA1F]")
+    "\U0002B740-\U0002B81F\U0002B820-\U0002CEAF\U0002CEB0-\U0002EBEF\U0002F800-\U0002FA1F]"
+    # a lone surrogate (text decoded with surrogateescape, a broken PDF text layer): rjieba cannot
+    # take it as UTF-8, so it is a word of its own, tagged x, as jieba makes it
+    r"|[\ud800-\udfff]")  # escapes, not the characters: cached patterns are written as UTF-8
 _ASCII_JOIN_HINT = re.compile(r"[A-Za-z0-9][._\-][A-Za-z0-9]")
 _ASCII_JOINED = re.compile(r"[A-Za-z0-9]+(?:[._\-][A-Za-z0-9]+)+%?")
 _JIEBA_HMM_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg.re_skip
@@ -158,7 +161,7 @@ def _rjieba_items(eng, text: str, tagged: bool) -> list:
             if m.start() > last:
                 items.extend(run(text[last:m.start()]))
             ch = m.group()
-            items.append((ch, _rjieba_tag(eng, ch)) if tagged else ch)
+            items.append((ch, "x" if "\ud800" <= ch <= "\udfff" else _rjieba_tag(eng, ch)) if tagged else ch)
             last = m.end()
         if last < len(text):
             items.extend(run(text[last:]))

@@ -30,6 +30,7 @@ EDGE = [
     "",
     " ",
     "。",
+    "我们开展了\ud800工作，\udcff结束\udfff",  # lone surrogates (surrogateescape, broken PDF text)
 ]
 
 
@@ -157,3 +158,10 @@ def test_word_freq_agrees_between_engines(engines, word):
     fast, ref = engines
     a, b = tk.word_freq_with("rjieba", fast, word), tk.word_freq_with("jieba", ref, word)
     assert abs(a - b) <= 1 and (a == 0) == (b == 0)
+
+
+def test_a_lone_surrogate_does_not_stop_the_check():
+    from reportlint.api import check_text
+
+    r = check_text("关于社区工作的汇报\n到社区报到×人，\udc8f共走访了十户。\n")
+    assert [(f.code, f.line, f.column) for f in r.findings if f.code.startswith("PH")] == [("PH001", 2, 6)]
