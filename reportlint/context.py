@@ -26,6 +26,12 @@ def _default_word_freq():
     return tokenize.word_freq_function()
 
 
+def _default_long_words():
+    from . import tokenize
+
+    return tokenize.long_words()
+
+
 def _default_labeller(doc) -> None:
     from .classify.predict import tag_document
 
@@ -42,6 +48,7 @@ class Analysis:
         self._tokenizer = tokenizer or _default_tokenizer
         self._labeller = labeller or _default_labeller
         self._word_freq = word_freq  # made from the tokenizer on first use when not given
+        self._given_freq = word_freq
         self._freq: dict[str, int] = {}
         self._units: dict[str, list] = {}
         self._sentences = None
@@ -100,6 +107,18 @@ class Analysis:
         if self._word_freq is None:
             self._word_freq = _default_word_freq()
         return self._word_freq
+
+    @property
+    def standard_dictionary(self) -> bool:
+        """Whether the word figures are the process's own tokenizer dictionary (no ``word_freq``
+        handed in): a kind may then memoise what it derives from them across documents."""
+        return self._given_freq is None
+
+    def long_words(self):
+        """A set holding every dictionary word of three or more characters (it may hold more), or
+        None when no such set is loaded (then ask :meth:`word_freq_lookup`). Loaded only by batch
+        workers (:func:`reportlint.tokenize.load_long_words`); never with a ``word_freq`` handed in."""
+        return _default_long_words() if self._given_freq is None else None
 
     def labelled_paragraphs(self):
         """The document's paragraphs, each with ``label`` and ``confidence`` from the labeller."""
