@@ -87,8 +87,9 @@ class Analysis:
         if base not in self._pos:
             out, i = {}, 0
             for w, t in self._tokenizer(text):
-                out[i] = (w, t, i + len(w))
-                i += len(w)
+                j = i + len(w)
+                out[i] = (w, t, j)
+                i = j
             self._pos[base] = out if i == len(text) else None
         return self._pos[base]
 

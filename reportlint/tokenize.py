@@ -49,6 +49,7 @@ _ENGINE = None
 _NAME = None
 _LOCK = threading.Lock()
 _USER_TAGS: dict[str, str] = {}  # user-dictionary tags (override the engine's)
+_TAG_FIX: dict[str, str] = {}  # the user tags rjieba does not give by itself (a few words)
 _USER_WORDS: list[str] = []  # the user dictionary's words, as loaded into the engine
 _LONG_WORDS: frozenset | None = None  # load_long_words(): dictionary words of 3+ characters
 _FREQ: dict[str, int] = {}  # word_freq_function's memo (rjieba): word -> figure
@@ -126,6 +127,10 @@ def _engine(path: str | None = None):
                         tags[word] = tag
                 _USER_TAGS.clear()
                 _USER_TAGS.update(tags)
+                # a dictionary word's tag does not depend on its context: the user tags rjieba
+                # already gives need no fixing (all but three today)
+                _TAG_FIX.clear()
+                _TAG_FIX.update({w: t for w, t in tags.items() if rjieba.tag(w) != [(w, t)]})
                 _USER_WORDS[:] = [word for word, _, _ in entries]
                 _ENGINE, _NAME = rjieba, "rjieba"
                 return _ENGINE
@@ -474,8 +479,9 @@ def pos_with(name: str, eng, text: str) -> list[tuple[str, str]]:
     """:func:`pos` on a given engine (see :func:`cut_with`)."""
     if name == "rjieba":
         out = _rjieba_items(eng, text, True)
-        if _USER_TAGS:
-            return [(w, _USER_TAGS.get(w, t)) for w, t in out]
-        return [(w, t) for w, t in out]
+        fix = _TAG_FIX
+        if fix and any(w in text for w in fix):
+            return [(w, fix.get(w, t)) for w, t in out]
+        return out  # a new list of (word, tag) tuples
     tags = _jieba_tags()
     return [(w, tags[w] if w in tags else _guess_tag(w)) for w in eng.lcut(text)]
