@@ -125,7 +125,7 @@ def compile(rule):
     avoid = set(word_list(rule, o.get("avoid") or [], "avoid"))
     # the last two: _others' memo per table and the other characters as one string per table; _best's answers per (written form, exact), kept
     # across documents (a pure function of the rule and the dictionary; emptied past _MEMO_MAX)
-    return (same, near), skip, allow, avoid, ({}, {}, {}, {}), {}
+    return (same, near, frozenset(near)), skip, allow, avoid, ({}, {}, {}, {}), {}
 
 
 def _reading(wf, w: str) -> tuple[float, bool]:
@@ -215,7 +215,7 @@ def run(rule, ctx, units):
     join = o.get("join", 4)
     join_max = o.get("join_max_freq", 1000)
     min_len = o.get("min_len", 3)
-    near = alike[1]
+    near_chars = alike[2]
     freq = wf = ctx.word_freq_lookup()
     words = ctx.long_words()
     # (written, exact) -> _best's answer: for the process when the dictionary is the standard one,
@@ -233,7 +233,7 @@ def run(rule, ctx, units):
         return b
 
     for base, text in units:
-        if not any(ch in near for ch in text):
+        if near_chars.isdisjoint(text):  # no character with an alike one
             continue
         tok = ctx.tagged(base, text)
         if tok is None:
