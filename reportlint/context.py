@@ -26,10 +26,10 @@ def _default_word_freq():
     return tokenize.word_freq_function()
 
 
-def _default_long_words():
+def _default_word_filter():
     from . import tokenize
 
-    return tokenize.long_words()
+    return tokenize.word_filter()
 
 
 def _default_labeller(doc) -> None:
@@ -115,11 +115,12 @@ class Analysis:
         handed in): a kind may then memoise what it derives from them across documents."""
         return self._given_freq is None
 
-    def long_words(self):
-        """A set holding every dictionary word of three or more characters (it may hold more), or
-        None when no such set is loaded (then ask :meth:`word_freq_lookup`). Loaded only by batch
-        workers (:func:`reportlint.tokenize.load_long_words`); never with a ``word_freq`` handed in."""
-        return _default_long_words() if self._given_freq is None else None
+    def word_filter(self):
+        """A set of integers: ``hash(word) not in`` it means ``word`` (three or more characters) is
+        not a dictionary word; None when none is loaded (then ask :meth:`word_freq_lookup`). Loaded
+        only by batch workers (:func:`reportlint.tokenize.load_word_filter`); never with a
+        ``word_freq`` handed in."""
+        return _default_word_filter() if self._given_freq is None else None
 
     def labelled_paragraphs(self):
         """The document's paragraphs, each with ``label`` and ``confidence`` from the labeller."""

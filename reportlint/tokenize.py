@@ -51,7 +51,7 @@ _LOCK = threading.Lock()
 _USER_TAGS: dict[str, str] = {}  # user-dictionary tags (override the engine's)
 _TAG_FIX: dict[str, str] = {}  # the user tags rjieba does not give by itself (a few words)
 _USER_WORDS: list[str] = []  # the user dictionary's words, as loaded into the engine
-_LONG_WORDS: frozenset | None = None  # load_long_words(): dictionary words of 3+ characters
+_WORD_HASHES: frozenset | None = None  # load_word_filter(): hashes of the dictionary words of 3+ characters
 _FREQ: dict[str, int] = {}  # word_freq_function's memo (rjieba): word -> figure
 _FREQ_MAX = 200_000  # the memo is emptied when it grows past this (memory stays flat in batch)
 
@@ -237,23 +237,23 @@ def word_freq(word: str) -> int:
 
 def word_freq_function():
     """:func:`word_freq` as one closure bound to the loaded engine (for callers that look up
-    thousands of words: no engine check per call). Once :func:`load_long_words` has loaded its
-    set (batch workers), rjieba's figures are memoised for the process (a pure function of the
+    thousands of words: no engine check per call). Once :func:`load_word_filter` has loaded its
+    filter (batch workers), rjieba's figures are memoised for the process (a pure function of the
     loaded dictionary; the memo is emptied past ``_FREQ_MAX`` words, so memory stays flat over a
-    long batch) and a word of three or more characters outside the set is 0 without an engine
-    call. The reference engine's table is read directly."""
+    long batch) and a word of three or more characters the filter rules out is 0 without an
+    engine call. The reference engine's table is read directly."""
     eng = _ENGINE if _ENGINE is not None else _engine()
     if _NAME == "rjieba":
         has, freq = eng.has_word, eng.suggest_freq
-        words = _LONG_WORDS
-        if words is None:
+        if _WORD_HASHES is None:
             return lambda word: freq(word) if has(word) else 0
+        hashes = _WORD_HASHES
         memo = _FREQ
 
         def lookup(word: str) -> int:
             f = memo.get(word)
             if f is None:
-                if len(word) >= LONG and word not in words:
+                if len(word) >= LONG and hash(word) not in hashes:
                     return 0
                 if len(memo) >= _FREQ_MAX:
                     memo.clear()
@@ -265,36 +265,44 @@ def word_freq_function():
     return lambda word: table.get(word, 0)
 
 
-LONG = 3  # load_long_words() holds the dictionary words of at least this many characters
+LONG = 3  # the word filter covers the dictionary words of at least this many characters
 
 
-def long_words() -> frozenset | None:
-    """The set :func:`load_long_words` loaded, else None (nothing is loaded here)."""
-    return _LONG_WORDS
+def word_filter() -> frozenset | None:
+    """The hashes :func:`load_word_filter` loaded, else None (nothing is loaded here)."""
+    return _WORD_HASHES
 
 
 def dictionary_file() -> str:
-    """jieba's main dictionary (rjieba embeds the same file, compressed)."""
-    import jieba
+    """jieba's main dictionary (rjieba embeds the same file, compressed), found without importing
+    jieba (its import loads ~20 MB of model tables)."""
+    from importlib.util import find_spec
 
-    return os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    spec = find_spec("jieba")
+    if spec is None or not spec.origin:
+        raise ImportError("jieba")
+    return os.path.join(os.path.dirname(spec.origin), "dict.txt")
 
 
-def load_long_words() -> frozenset | None:
-    """Every word of the tokenizer's dictionary (jieba's ``dict.txt`` plus the user dictionary)
-    of :data:`LONG` or more characters, as one frozenset, loaded once per process: a membership
-    test that answers "not a word" without an engine call (WD009 tries thousands of candidate
-    words per document, ~85 % of them not words). The set may hold more than the engine knows
-    (a superset is enough: a word found in it is then looked up in the engine), never less.
+def load_word_filter() -> frozenset | None:
+    """The ``hash`` of every word of the tokenizer's dictionary (jieba's ``dict.txt`` plus the user
+    dictionary) of :data:`LONG` or more characters, as one frozenset of integers, loaded once per
+    process: ``hash(word) not in`` it means ``word`` is not a dictionary word. It answers "not a
+    word" without an engine call (WD009 tries thousands of candidate words per document, ~85 %
+    of them not words); a word it lets through (every dictionary word, and a non-word only if its
+    64-bit hash collides with a word's) is looked up in the engine, so the figures are the
+    engine's exactly.
 
-    Building it reads the 5 MB dictionary (~0.15 s); it is kept in the cache folder as a text
-    file, one word a line (~0.05 s to load, ~25 MB in memory), so only batch workers load it
-    (:func:`reportlint.batch.init_worker`) — ``check`` of one report asks the engine instead.
-    None on the reference engine (its table is a dict already) or when jieba's file is missing."""
-    global _LONG_WORDS
-    if _LONG_WORDS is not None:
-        return _LONG_WORDS
-    eng = _ENGINE if _ENGINE is not None else _engine()
+    ~17 MB in memory (a frozenset of the 223,000 words themselves takes ~40 MB). ``hash`` of a
+    string differs from process to process, so the set is built in each process from the words,
+    kept in the cache folder as a text file, one word a line (~0.07 s; the first build reads the
+    5 MB dictionary, ~0.3 s). Only batch workers load it (:func:`reportlint.batch.init_worker`);
+    ``check`` of one report asks the engine instead. None on the reference engine (its table is
+    a dict already) or when jieba's file is missing."""
+    global _WORD_HASHES
+    if _WORD_HASHES is not None:
+        return _WORD_HASHES
+    _ENGINE if _ENGINE is not None else _engine()
     if _NAME != "rjieba":
         return None
     import hashlib
@@ -310,23 +318,24 @@ def load_long_words() -> frozenset | None:
     h = hashlib.sha1(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{LONG}\0".encode())
     h.update("\n".join(user).encode("utf-8"))
     cached = os.path.join(cache_dir(), f"words-{h.hexdigest()[:16]}.txt")
-    try:  # one word a line: splitting one string is ~7 times faster than unmarshalling a set
-        with open(cached, encoding="utf-8") as fh:
-            words = frozenset(fh.read().split("\n"))
+    try:
+        with open(cached, encoding="utf-8") as fh:  # one word at a time: no list of them all
+            hashes = frozenset(map(hash, map(str.rstrip, fh)))
     except (OSError, ValueError):
         with open(path, encoding="utf-8") as fh:
-            words = frozenset([w for w in (line.split(" ", 1)[0].strip() for line in fh) if len(w) >= LONG]
-                              + user)
-        try:  # a read-only home: build it every time, which is still correct
+            words = sorted({w for w in (line.split(" ", 1)[0].strip() for line in fh) if len(w) >= LONG}
+                           | set(user))
+        hashes = frozenset(map(hash, words))
+        try:  # a read-only home: the words are read from jieba's file every time, still correct
             os.makedirs(os.path.dirname(cached), exist_ok=True)
             tmp = f"{cached}.{os.getpid()}.tmp"
             with open(tmp, "w", encoding="utf-8") as fh:
-                fh.write("\n".join(sorted(words)))
+                fh.write("\n".join(words) + "\n")
             os.replace(tmp, cached)
         except OSError:
             pass
-    _LONG_WORDS = words
-    return words
+    _WORD_HASHES = hashes
+    return hashes
 
 
 def word_freq_with(name: str, eng, word: str) -> int:

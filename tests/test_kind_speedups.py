@@ -107,19 +107,19 @@ def test_same_hits_as_before(kind, documents):
     assert total >= 5  # the mutated reports provoke hits of every sped-up kind
 
 
-# ---------------------------------------------------------------- WD009's dictionary word set (issue 20)
+# ---------------------------------------------------------------- WD009's dictionary word filter (issue 20)
 
-@pytest.mark.parametrize("with_set", [False, True], ids=["check path", "batch worker"])
-def test_misspell_same_hits_with_and_without_the_word_set(with_set, documents, monkeypatch):
-    """Batch workers load the set of long dictionary words (non-words skip the engine call) and
+@pytest.mark.parametrize("with_filter", [False, True], ids=["check path", "batch worker"])
+def test_misspell_same_hits_with_and_without_the_word_filter(with_filter, documents, monkeypatch):
+    """Batch workers load the filter of long dictionary words (non-words skip the engine call) and
     keep WD009's answers across documents; ``check`` asks the engine. Both give the hits of the
     pre-change module, on the corpus and on the slip-planted copies."""
     from reportlint import tokenize
 
     ruleset, docs = documents
-    words = tokenize.load_long_words()
-    assert words is not None and len(words) > 200_000
-    monkeypatch.setattr(tokenize, "_LONG_WORDS", words if with_set else None)
+    loaded = tokenize.load_word_filter()
+    assert loaded is not None
+    monkeypatch.setattr(tokenize, "_WORD_HASHES", loaded if with_filter else None)
     rule = next(r for r in ruleset.rules if r.code == "WD009")
     old_rule = dataclasses.replace(rule, compiled=ref_misspell.compile(rule))
     new_rule = dataclasses.replace(rule, compiled=KINDS["misspell"].compile(rule))
@@ -132,22 +132,28 @@ def test_misspell_same_hits_with_and_without_the_word_set(with_set, documents, m
     assert len(new_rule.compiled[5]) > 1000  # the memo was used
 
 
-def test_long_words_hold_every_word_the_engine_knows(tmp_path, monkeypatch):
-    """The set may only ever say "not a word" for what rjieba does not know: every 3- and 4-gram of
-    the corpus that rjieba's dictionary holds is in it, and every long user-dictionary word. It is
-    kept in the cache folder and read back identical; look-ups through it give the engine's figures."""
+def test_word_filter_passes_every_word_the_engine_knows(tmp_path, monkeypatch):
+    """The filter may only ever say "not a word" for what rjieba does not know: every 3- and 4-gram
+    of the corpus that rjieba's dictionary holds passes it, and every long user-dictionary word;
+    most other n-grams do not. Built from jieba's file, kept in the cache folder and rebuilt from
+    it identically; look-ups through it give the engine's figures."""
     import re
 
     from reportlint import tokenize
 
     monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path))
     eng = tokenize._engine()
-    assert tokenize.engine_name() == "rjieba"  # a dependency; the set is for this engine only
-    monkeypatch.setattr(tokenize, "_LONG_WORDS", None)
-    built = tokenize.load_long_words()
+    assert tokenize.engine_name() == "rjieba"  # a dependency; the filter is for this engine only
+    monkeypatch.setattr(tokenize, "_WORD_HASHES", None)
+    hashes = tokenize.load_word_filter()
     assert [p.name for p in tmp_path.iterdir()][0].startswith("words-")
-    monkeypatch.setattr(tokenize, "_LONG_WORDS", None)
-    assert tokenize.load_long_words() == built  # read back from the cache file
+    monkeypatch.setattr(tokenize, "_WORD_HASHES", None)
+    assert tokenize.load_word_filter() == hashes  # rebuilt from the cache file
+    assert 200_000 < len(hashes) < 240_000
+
+    def passes(w):
+        return hash(w) in hashes
+
     grams = set()
     for text in _texts():
         for run in re.findall("[\u4e00-\u9fff]{3,}", text):
@@ -155,9 +161,11 @@ def test_long_words_hold_every_word_the_engine_knows(tmp_path, monkeypatch):
                 grams.update(run[i:i + n] for i in range(len(run) - n + 1))
     known = [g for g in grams if eng.has_word(g)]
     assert len(known) > 3000
-    assert [g for g in known if g not in built] == []
+    assert [g for g in known if not passes(g)] == []
+    unknown = [g for g in grams if not eng.has_word(g)]
+    assert len(unknown) > 10_000 and sum(map(passes, unknown)) == 0  # no 64-bit hash collision here
     user = [w for w in tokenize._USER_WORDS if len(w) >= 3]
-    assert user and [w for w in user if w not in built] == []
+    assert user and [w for w in user if not passes(w)] == []
     lookup = tokenize.word_freq_function()
     sample = sorted(grams)[::7] + known[:500] + ["备受", "倍受", "份内", "淡泊名利", "淡薄名利"]
     assert [lookup(g) for g in sample] == [tokenize.word_freq_with("rjieba", eng, g) for g in sample]

@@ -17,10 +17,10 @@ part-of-speech tokens of each paragraph (:meth:`reportlint.context.Analysis.tagg
 Cost: every alike character at every position is one dictionary look-up, so the candidates
 are kept few (the forms above); the same-sound table is grouped by reading and expanded only
 when a character is looked up, so loading the rule costs about a millisecond. In batch workers
-(:meth:`reportlint.context.Analysis.long_words`) a set of the dictionary's words of three or
+(:meth:`reportlint.context.Analysis.word_filter`) a filter of the dictionary's words of three or
 more characters answers "not a word" without an engine call: a written form none of whose
-alike neighbours is a word is dropped before its reading is worked out (most are), and only
-neighbours in the set are looked up. The answer for a written form is a pure function of the
+alike neighbours passes the filter is dropped before its reading is worked out (most are), and
+only neighbours that pass are looked up. The answer for a written form is a pure function of the
 rule and the dictionary, so it is kept across documents (per rule, at most ``_MEMO_MAX``).
 
 Two-character forms are not tried by default: measured on the corpus, most two-character
@@ -163,11 +163,12 @@ def _others(table: dict, flat: dict, ch: str) -> tuple:
     return out
 
 
-def _best(freq, words, alike, written: str, o: dict, avoid: set, exact: bool = False, flat=None):
+def _best(freq, filt, alike, written: str, o: dict, avoid: set, exact: bool = False, flat=None):
     """The likeliest word one alike character away from ``written`` that clears the bar, or None.
-    ``freq`` gives a word's dictionary figure; ``words`` is None or a set holding every dictionary
-    word of three or more characters (a candidate outside it has figure 0 and is not looked up)."""
-    if words is not None and o.get("min_freq", 5) > 0 and len(written) >= 3:
+    ``freq`` gives a word's dictionary figure; ``filt`` is None or a set of integers that rules
+    out non-words of three or more characters (``hash(word) not in filt``: figure 0, not looked
+    up; see :meth:`reportlint.context.Analysis.word_filter`)."""
+    if filt is not None and o.get("min_freq", 5) > 0 and len(written) >= 3:
         # need >= min_freq > 0, so only dictionary words can clear the bar. Tones ignored, the
         # table holds every character the exact table holds: no word there, no answer at all —
         # decided before the reading of the written form is worked out
@@ -176,9 +177,9 @@ def _best(freq, words, alike, written: str, o: dict, avoid: set, exact: bool = F
         for i, ch in enumerate(written):
             alt = chars.get(ch)
             if alt is None:
-                alt = chars[ch] = "".join(o for o, _ in _others(table, {}, ch))
+                alt = chars[ch] = "".join(other for other, _ in _others(table, {}, ch))
             # written is Han only (run checks it), so "%s" is the one format hole
-            if alt and not words.isdisjoint(map((written[:i] + "%s" + written[i + 1:]).__mod__, alt)):
+            if alt and not filt.isdisjoint(map(hash, map((written[:i] + "%s" + written[i + 1:]).__mod__, alt))):
                 break
         else:
             return None
@@ -187,8 +188,8 @@ def _best(freq, words, alike, written: str, o: dict, avoid: set, exact: bool = F
     need = max(o.get("min_freq", 5), bar * have * TOTAL)
     if need > MOST.get(len(written), 0):
         return None  # nothing in the dictionary is that frequent
-    if words is not None and not (need > 0 and len(written) >= 3):
-        words = None  # a figure of 0 could clear this bar, or the set does not cover the length
+    if filt is not None and not (need > 0 and len(written) >= 3):
+        filt = None  # a figure of 0 could clear this bar, or the filter does not cover the length
     k = 0 if two or exact else 1  # compounds, joins: same tone only (most look-ups)
     table = alike[k]
     flat = flat[k] if flat is not None else {}
@@ -200,7 +201,7 @@ def _best(freq, words, alike, written: str, o: dict, avoid: set, exact: bool = F
         head, tail = written[:i], written[i + 1:]
         for other, why in others:
             cand = head + other + tail
-            if words is not None and cand not in words:
+            if filt is not None and hash(cand) not in filt:
                 continue  # not a word: figure 0 < need
             f = freq(cand)
             if f >= need and (best is None or f > best[0]) and cand not in avoid:
@@ -217,7 +218,7 @@ def run(rule, ctx, units):
     min_len = o.get("min_len", 3)
     near_chars = alike[2]
     freq = wf = ctx.word_freq_lookup()
-    words = ctx.long_words()
+    filt = ctx.word_filter()
     # (written, exact) -> _best's answer: for the process when the dictionary is the standard one,
     # else within this document
     done = memo if ctx.standard_dictionary else {}
@@ -229,7 +230,7 @@ def run(rule, ctx, units):
         if b is done:
             if len(done) >= _MEMO_MAX:
                 done.clear()
-            b = done[key] = _best(freq, words, alike, written, o, avoid, exact, flat)
+            b = done[key] = _best(freq, filt, alike, written, o, avoid, exact, flat)
         return b
 
     for base, text in units:
