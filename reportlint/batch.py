@@ -155,6 +155,7 @@ def init_worker(rules_keys) -> None:
     for k in rules_keys:
         load_ruleset(list(k))
     tokenize._engine()
+    tokenize.load_word_filter()  # WD009's candidates: "not a word" without an engine call
     prepare(load_model())  # the packed pure-Python table, unless the compiled core is there
     use_batched()  # character n-grams of a whole file at once, with numpy (when installed)
 

@@ -26,6 +26,12 @@ def _default_word_freq():
     return tokenize.word_freq_function()
 
 
+def _default_word_filter():
+    from . import tokenize
+
+    return tokenize.word_filter()
+
+
 def _default_labeller(doc) -> None:
     from .classify.predict import tag_document
 
@@ -42,6 +48,7 @@ class Analysis:
         self._tokenizer = tokenizer or _default_tokenizer
         self._labeller = labeller or _default_labeller
         self._word_freq = word_freq  # made from the tokenizer on first use when not given
+        self._given_freq = word_freq
         self._freq: dict[str, int] = {}
         self._units: dict[str, list] = {}
         self._sentences = None
@@ -80,8 +87,9 @@ class Analysis:
         if base not in self._pos:
             out, i = {}, 0
             for w, t in self._tokenizer(text):
-                out[i] = (w, t, i + len(w))
-                i += len(w)
+                j = i + len(w)
+                out[i] = (w, t, j)
+                i = j
             self._pos[base] = out if i == len(text) else None
         return self._pos[base]
 
@@ -100,6 +108,19 @@ class Analysis:
         if self._word_freq is None:
             self._word_freq = _default_word_freq()
         return self._word_freq
+
+    @property
+    def standard_dictionary(self) -> bool:
+        """Whether the word figures are the process's own tokenizer dictionary (no ``word_freq``
+        handed in): a kind may then memoise what it derives from them across documents."""
+        return self._given_freq is None
+
+    def word_filter(self):
+        """A set of integers: ``hash(word) not in`` it means ``word`` (three or more characters) is
+        not a dictionary word; None when none is loaded (then ask :meth:`word_freq_lookup`). Loaded
+        only by batch workers (:func:`reportlint.tokenize.load_word_filter`); never with a
+        ``word_freq`` handed in."""
+        return _default_word_filter() if self._given_freq is None else None
 
     def labelled_paragraphs(self):
         """The document's paragraphs, each with ``label`` and ``confidence`` from the labeller."""

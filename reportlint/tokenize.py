@@ -49,6 +49,11 @@ _ENGINE = None
 _NAME = None
 _LOCK = threading.Lock()
 _USER_TAGS: dict[str, str] = {}  # user-dictionary tags (override the engine's)
+_TAG_FIX: dict[str, str] = {}  # the user tags rjieba does not give by itself (a few words)
+_USER_WORDS: list[str] = []  # the user dictionary's words, as loaded into the engine
+_WORD_HASHES: frozenset | None = None  # load_word_filter(): hashes of the dictionary words of 3+ characters
+_FREQ: dict[str, int] = {}  # word_freq_function's memo (rjieba): word -> figure
+_FREQ_MAX = 200_000  # the memo is emptied when it grows past this (memory stays flat in batch)
 
 # jieba-rs treats these as Han; jieba (re_han_default = [\u4E00-\u9FD5…]) does not.
 _EXTRA_HAN = re.compile(
@@ -118,12 +123,18 @@ def _engine(path: str | None = None):
                     raise
             else:
                 tags = {}
-                for word, freq, tag in _userdict_entries(path):
+                entries = _userdict_entries(path)
+                for word, freq, tag in entries:
                     rjieba.add_word(word, freq, tag)
                     if tag:
                         tags[word] = tag
                 _USER_TAGS.clear()
                 _USER_TAGS.update(tags)
+                # a dictionary word's tag does not depend on its context: the user tags rjieba
+                # already gives need no fixing (all but three today)
+                _TAG_FIX.clear()
+                _TAG_FIX.update({w: t for w, t in tags.items() if rjieba.tag(w) != [(w, t)]})
+                _USER_WORDS[:] = [word for word, _, _ in entries]
                 _ENGINE, _NAME = rjieba, "rjieba"
                 return _ENGINE
         _ENGINE, _NAME = _load_jieba(path), "jieba"
@@ -229,13 +240,105 @@ def word_freq(word: str) -> int:
 
 def word_freq_function():
     """:func:`word_freq` as one closure bound to the loaded engine (for callers that look up
-    thousands of words: no engine check per call)."""
+    thousands of words: no engine check per call). Once :func:`load_word_filter` has loaded its
+    filter (batch workers), rjieba's figures are memoised for the process (a pure function of the
+    loaded dictionary; the memo is emptied past ``_FREQ_MAX`` words, so memory stays flat over a
+    long batch) and a word of three or more characters the filter rules out is 0 without an
+    engine call. The reference engine's table is read directly."""
     eng = _ENGINE if _ENGINE is not None else _engine()
     if _NAME == "rjieba":
         has, freq = eng.has_word, eng.suggest_freq
-        return lambda word: freq(word) if has(word) else 0
+        if _WORD_HASHES is None:
+            return lambda word: freq(word) if has(word) else 0
+        hashes = _WORD_HASHES
+        memo = _FREQ
+
+        def lookup(word: str) -> int:
+            f = memo.get(word)
+            if f is None:
+                if len(word) >= LONG and hash(word) not in hashes:
+                    return 0
+                if len(memo) >= _FREQ_MAX:
+                    memo.clear()
+                f = memo[word] = freq(word) if has(word) else 0
+            return f
+
+        return lookup
     table = eng.dt.FREQ
     return lambda word: table.get(word, 0)
+
+
+LONG = 3  # the word filter covers the dictionary words of at least this many characters
+
+
+def word_filter() -> frozenset | None:
+    """The hashes :func:`load_word_filter` loaded, else None (nothing is loaded here)."""
+    return _WORD_HASHES
+
+
+def dictionary_file() -> str:
+    """jieba's main dictionary (rjieba embeds the same file, compressed), found without importing
+    jieba (its import loads ~20 MB of model tables)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("jieba")
+    if spec is None or not spec.origin:
+        raise ImportError("jieba")
+    return os.path.join(os.path.dirname(spec.origin), "dict.txt")
+
+
+def load_word_filter() -> frozenset | None:
+    """The ``hash`` of every word of the tokenizer's dictionary (jieba's ``dict.txt`` plus the user
+    dictionary) of :data:`LONG` or more characters, as one frozenset of integers, loaded once per
+    process: ``hash(word) not in`` it means ``word`` is not a dictionary word. It answers "not a
+    word" without an engine call (WD009 tries thousands of candidate words per document, ~85 %
+    of them not words); a word it lets through (every dictionary word, and a non-word only if its
+    64-bit hash collides with a word's) is looked up in the engine, so the figures are the
+    engine's exactly.
+
+    ~17 MB in memory (a frozenset of the 223,000 words themselves takes ~40 MB). ``hash`` of a
+    string differs from process to process, so the set is built in each process from the words,
+    kept in the cache folder as a text file, one word a line (~0.07 s; the first build reads the
+    5 MB dictionary, ~0.3 s). Only batch workers load it (:func:`reportlint.batch.init_worker`);
+    ``check`` of one report asks the engine instead. None on the reference engine (its table is
+    a dict already) or when jieba's file is missing."""
+    global _WORD_HASHES
+    if _WORD_HASHES is not None:
+        return _WORD_HASHES
+    _ENGINE if _ENGINE is not None else _engine()
+    if _NAME != "rjieba":
+        return None
+    import hashlib
+
+    from .paths import cache_dir
+
+    try:
+        path = dictionary_file()
+        st = os.stat(path)
+    except (ImportError, OSError):
+        return None
+    user = sorted(w for w in _USER_WORDS if len(w) >= LONG)
+    h = hashlib.sha1(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{LONG}\0".encode())
+    h.update("\n".join(user).encode("utf-8"))
+    cached = os.path.join(cache_dir(), f"words-{h.hexdigest()[:16]}.txt")
+    try:
+        with open(cached, encoding="utf-8") as fh:  # one word at a time: no list of them all
+            hashes = frozenset(map(hash, map(str.rstrip, fh)))
+    except (OSError, ValueError):
+        with open(path, encoding="utf-8") as fh:
+            words = sorted({w for w in (line.split(" ", 1)[0].strip() for line in fh) if len(w) >= LONG}
+                           | set(user))
+        hashes = frozenset(map(hash, words))
+        try:  # a read-only home: the words are read from jieba's file every time, still correct
+            os.makedirs(os.path.dirname(cached), exist_ok=True)
+            tmp = f"{cached}.{os.getpid()}.tmp"
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.write("\n".join(words) + "\n")
+            os.replace(tmp, cached)
+        except OSError:
+            pass
+    _WORD_HASHES = hashes
+    return hashes
 
 
 def word_freq_with(name: str, eng, word: str) -> int:
@@ -388,8 +491,9 @@ def pos_with(name: str, eng, text: str) -> list[tuple[str, str]]:
     """:func:`pos` on a given engine (see :func:`cut_with`)."""
     if name == "rjieba":
         out = _rjieba_items(eng, text, True)
-        if _USER_TAGS:
-            return [(w, _USER_TAGS.get(w, t)) for w, t in out]
-        return [(w, t) for w, t in out]
+        fix = _TAG_FIX
+        if fix and any(w in text for w in fix):
+            return [(w, fix.get(w, t)) for w, t in out]
+        return out  # a new list of (word, tag) tuples
     tags = _jieba_tags()
     return [(w, tags[w] if w in tags else _guess_tag(w)) for w in eng.lcut(text)]

@@ -166,3 +166,45 @@ def test_disabled_by_environment_and_never_on_check_or_tag(monkeypatch, tmp_path
     for cmd in (["tag", sample], ["check", sample]):
         r = subprocess.run([sys.executable, "-c", code, *cmd], env=env, capture_output=True, text=True, cwd=ROOT)
         assert r.stdout.rstrip().endswith("LIGHT"), (cmd, r.stdout[-300:], r.stderr[-500:])
+
+
+def _corpus_paragraphs() -> list[str]:
+    out = []
+    for path in CORPUS:
+        with open(path, encoding="utf-8") as fh:
+            out += [line for line in fh.read().split("\n") if line.strip()]
+    return out
+
+
+def test_word_features_same_with_offsets_only_for_jiang():
+    """feature_set works out token offsets only when a paragraph has the token 将 (they decide
+    将's feature and nothing else): its word and word-bigram features are those of the offsets
+    worked out for every paragraph, as before (issue 20), on every corpus paragraph and random text."""
+    from reportlint.classify.features import _WILL, _offsets
+    from reportlint.tokenize import cut
+
+    texts = _corpus_paragraphs() + _random_texts(600, 21)
+    jiang = 0
+    for text in texts:
+        t = normalize(text.strip())
+        words = [w for w in cut(t) if w.strip()]
+        old = ["将·把" if w == "将" and not _WILL.match(t, i) else w for w, i in zip(words, _offsets(t, words))]
+        want = {"w:" + w for w in old} | {"b:" + a + "|" + b for a, b in zip(old, old[1:])}
+        got = {f for f in feature_set(text) if f.startswith(("w:", "b:"))}
+        assert got == want, text
+        jiang += "w:将·把" in want
+    assert jiang >= 20
+
+
+def test_cue_split_by_set_operations_is_split_cues():
+    """The batched scorer splits the cue features off with ``feats & CUE_FEATURES``: the same two
+    groups as :func:`linear.split_cues` (every feature that starts with ``cue:``)."""
+    from reportlint.classify.features import CUE_FEATURES
+
+    seen = set()
+    for text in _corpus_paragraphs() + _random_texts(300, 22):
+        feats = feature_set(text, chars=False)
+        plain, cues = linear.split_cues(feats)
+        assert (feats & CUE_FEATURES, feats - CUE_FEATURES) == (set(cues), set(plain))
+        seen |= set(cues)
+    assert seen == CUE_FEATURES  # every cue occurs somewhere

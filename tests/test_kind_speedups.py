@@ -105,3 +105,68 @@ def test_same_hits_as_before(kind, documents):
             assert new == _hits(ref, old_rule, doc), (rule.code, doc.text[:40])
             total += len(new)
     assert total >= 5  # the mutated reports provoke hits of every sped-up kind
+
+
+# ---------------------------------------------------------------- WD009's dictionary word filter (issue 20)
+
+@pytest.mark.parametrize("with_filter", [False, True], ids=["check path", "batch worker"])
+def test_misspell_same_hits_with_and_without_the_word_filter(with_filter, documents, monkeypatch):
+    """Batch workers load the filter of long dictionary words (non-words skip the engine call) and
+    keep WD009's answers across documents; ``check`` asks the engine. Both give the hits of the
+    pre-change module, on the corpus and on the slip-planted copies."""
+    from reportlint import tokenize
+
+    ruleset, docs = documents
+    loaded = tokenize.load_word_filter()
+    assert loaded is not None
+    monkeypatch.setattr(tokenize, "_WORD_HASHES", loaded if with_filter else None)
+    rule = next(r for r in ruleset.rules if r.code == "WD009")
+    old_rule = dataclasses.replace(rule, compiled=ref_misspell.compile(rule))
+    new_rule = dataclasses.replace(rule, compiled=KINDS["misspell"].compile(rule))
+    total = 0
+    for doc in docs + docs[:40]:  # the first 40 again: answers from the cross-document memo
+        new = _hits(KINDS["misspell"], new_rule, doc)
+        assert new == _hits(ref_misspell, old_rule, doc), doc.text[:40]
+        total += len(new)
+    assert total >= 20
+    assert len(new_rule.compiled[5]) > 1000  # the memo was used
+
+
+def test_word_filter_passes_every_word_the_engine_knows(tmp_path, monkeypatch):
+    """The filter may only ever say "not a word" for what rjieba does not know: every 3- and 4-gram
+    of the corpus that rjieba's dictionary holds passes it, and every long user-dictionary word;
+    most other n-grams do not. Built from jieba's file, kept in the cache folder and rebuilt from
+    it identically; look-ups through it give the engine's figures."""
+    import re
+
+    from reportlint import tokenize
+
+    monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path))
+    eng = tokenize._engine()
+    assert tokenize.engine_name() == "rjieba"  # a dependency; the filter is for this engine only
+    monkeypatch.setattr(tokenize, "_WORD_HASHES", None)
+    hashes = tokenize.load_word_filter()
+    assert [p.name for p in tmp_path.iterdir()][0].startswith("words-")
+    monkeypatch.setattr(tokenize, "_WORD_HASHES", None)
+    assert tokenize.load_word_filter() == hashes  # rebuilt from the cache file
+    assert 200_000 < len(hashes) < 240_000
+
+    def passes(w):
+        return hash(w) in hashes
+
+    grams = set()
+    for text in _texts():
+        for run in re.findall("[\u4e00-\u9fff]{3,}", text):
+            for n in (3, 4):
+                grams.update(run[i:i + n] for i in range(len(run) - n + 1))
+    known = [g for g in grams if eng.has_word(g)]
+    assert len(known) > 3000
+    assert [g for g in known if not passes(g)] == []
+    unknown = [g for g in grams if not eng.has_word(g)]
+    assert len(unknown) > 10_000 and sum(map(passes, unknown)) == 0  # no 64-bit hash collision here
+    user = [w for w in tokenize._USER_WORDS if len(w) >= 3]
+    assert user and [w for w in user if not passes(w)] == []
+    lookup = tokenize.word_freq_function()
+    sample = sorted(grams)[::7] + known[:500] + ["备受", "倍受", "份内", "淡泊名利", "淡薄名利"]
+    assert [lookup(g) for g in sample] == [tokenize.word_freq_with("rjieba", eng, g) for g in sample]
+    assert sum(1 for g in sample if lookup(g)) > 500

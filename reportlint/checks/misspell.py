@@ -16,7 +16,12 @@ part-of-speech tokens of each paragraph (:meth:`reportlint.context.Analysis.tagg
 
 Cost: every alike character at every position is one dictionary look-up, so the candidates
 are kept few (the forms above); the same-sound table is grouped by reading and expanded only
-when a character is looked up, so loading the rule costs about a millisecond.
+when a character is looked up, so loading the rule costs about a millisecond. In batch workers
+(:meth:`reportlint.context.Analysis.word_filter`) a filter of the dictionary's words of three or
+more characters answers "not a word" without an engine call: a written form none of whose
+alike neighbours passes the filter is dropped before its reading is worked out (most are), and
+only neighbours that pass are looked up. The answer for a written form is a pure function of the
+rule and the dictionary, so it is kept across documents (per rule, at most ``_MEMO_MAX``).
 
 Two-character forms are not tried by default: measured on the corpus, most two-character
 forms one sound away from a more frequent word are words jieba's dictionary barely knows
@@ -82,6 +87,8 @@ TOTAL = 6.0e7  # jieba's dictionary: sum of all word frequencies (60,101,967), r
 MOST = {3: 34010, 4: 15227}
 
 
+_MEMO_MAX = 50_000  # _best's answers kept per rule (about 10 MB); then the memo starts again
+
 _HAN = re.compile("[\u4e00-\u9fff]*")
 
 
@@ -116,17 +123,19 @@ def compile(rule):
     skip = set(word_list(rule, o.get("skip_tags") or [], "skip_tags"))
     allow = set(word_list(rule, o.get("allow") or [], "allow"))
     avoid = set(word_list(rule, o.get("avoid") or [], "avoid"))
-    return (same, near), skip, allow, avoid, ({}, {})  # the last: _others' memo per table
+    # the last two: _others' memo per table and the other characters as one string per table; _best's answers per (written form, exact), kept
+    # across documents (a pure function of the rule and the dictionary; emptied past _MEMO_MAX)
+    return (same, near, frozenset(near)), skip, allow, avoid, ({}, {}, {}, {}), {}
 
 
-def _reading(ctx, w: str) -> tuple[float, bool]:
+def _reading(wf, w: str) -> tuple[float, bool]:
     """(probability of the best reading of ``w`` as one, two or three dictionary words,
-    whether it reads as two dictionary words). A single character outside the dictionary
-    counts as frequency 1; a longer piece outside it cannot be read.
+    whether it reads as two dictionary words); ``wf`` gives a word's dictionary figure. A single
+    character outside the dictionary counts as frequency 1; a longer piece outside it cannot be
+    read.
 
     Every proper piece ``w[i:j]`` is looked up once into a table first; the products are then
     formed in the same order as a piece-by-piece reading would (so the same floats)."""
-    wf = ctx.word_freq
     n = len(w)
     best = wf(w) / TOTAL
     f: dict = {}
@@ -154,18 +163,37 @@ def _others(table: dict, flat: dict, ch: str) -> tuple:
     return out
 
 
-def _best(ctx, alike, written: str, o: dict, avoid: set, exact: bool = False, flat=None):
-    """The likeliest word one alike character away from ``written`` that clears the bar, or None."""
-    have, two = _reading(ctx, written)
+def _best(freq, filt, alike, written: str, o: dict, avoid: set, exact: bool = False, flat=None):
+    """The likeliest word one alike character away from ``written`` that clears the bar, or None.
+    ``freq`` gives a word's dictionary figure; ``filt`` is None or a set of integers that rules
+    out non-words of three or more characters (``hash(word) not in filt``: figure 0, not looked
+    up; see :meth:`reportlint.context.Analysis.word_filter`)."""
+    if filt is not None and o.get("min_freq", 5) > 0 and len(written) >= 3:
+        # need >= min_freq > 0, so only dictionary words can clear the bar. Tones ignored, the
+        # table holds every character the exact table holds: no word there, no answer at all —
+        # decided before the reading of the written form is worked out
+        k = 0 if exact else 1
+        table, chars = alike[k], flat[2 + k] if flat is not None else {}
+        for i, ch in enumerate(written):
+            alt = chars.get(ch)
+            if alt is None:
+                alt = chars[ch] = "".join(other for other, _ in _others(table, {}, ch))
+            # written is Han only (run checks it), so "%s" is the one format hole
+            if alt and not filt.isdisjoint(map(hash, map((written[:i] + "%s" + written[i + 1:]).__mod__, alt))):
+                break
+        else:
+            return None
+    have, two = _reading(freq, written)
     bar = o.get("ratio_compound", 5000) if two else o.get("ratio", 10)
     need = max(o.get("min_freq", 5), bar * have * TOTAL)
     if need > MOST.get(len(written), 0):
         return None  # nothing in the dictionary is that frequent
+    if filt is not None and not (need > 0 and len(written) >= 3):
+        filt = None  # a figure of 0 could clear this bar, or the filter does not cover the length
     k = 0 if two or exact else 1  # compounds, joins: same tone only (most look-ups)
     table = alike[k]
     flat = flat[k] if flat is not None else {}
     best = None
-    freq = ctx.word_freq_lookup()
     for i, ch in enumerate(written):
         others = _others(table, flat, ch)
         if not others:
@@ -173,6 +201,8 @@ def _best(ctx, alike, written: str, o: dict, avoid: set, exact: bool = False, fl
         head, tail = written[:i], written[i + 1:]
         for other, why in others:
             cand = head + other + tail
+            if filt is not None and hash(cand) not in filt:
+                continue  # not a word: figure 0 < need
             f = freq(cand)
             if f >= need and (best is None or f > best[0]) and cand not in avoid:
                 best = (f, cand, i, ch, other, why)
@@ -180,36 +210,43 @@ def _best(ctx, alike, written: str, o: dict, avoid: set, exact: bool = False, fl
 
 
 def run(rule, ctx, units):
-    alike, skip, allow, avoid, flat = rule.compiled
+    alike, skip, allow, avoid, flat, memo = rule.compiled
     o = rule.options
     max_freq = o.get("max_freq", 100)
     join = o.get("join", 4)
     join_max = o.get("join_max_freq", 1000)
     min_len = o.get("min_len", 3)
-    wf = ctx.word_freq
-    near = alike[1]
-    done: dict = {}  # (written, exact) -> _best's answer, within this document
+    near_chars = alike[2]
+    freq = wf = ctx.word_freq_lookup()
+    filt = ctx.word_filter()
+    # (written, exact) -> _best's answer: for the process when the dictionary is the standard one,
+    # else within this document
+    done = memo if ctx.standard_dictionary else {}
+    lo = min(min_len, 2)  # shorter tokens are neither tried alone nor joined
 
     def best(written, exact):
         key = (written, exact)
-        if key not in done:
-            done[key] = _best(ctx, alike, written, o, avoid, exact, flat)
-        return done[key]
+        b = done.get(key, done)
+        if b is done:
+            if len(done) >= _MEMO_MAX:
+                done.clear()
+            b = done[key] = _best(freq, filt, alike, written, o, avoid, exact, flat)
+        return b
 
     for base, text in units:
-        if not any(ch in near for ch in text):
+        if near_chars.isdisjoint(text):  # no character with an alike one
             continue
         tok = ctx.tagged(base, text)
         if tok is None:
             continue
-        toks = [(s, w, t) for s, (w, t, _) in sorted(tok.items())]
+        toks = [(s, w, t) for s, (w, t, _) in tok.items()]  # in offset order already
         last = len(toks) - 1
         taken = -1  # end of the last reported span (no overlapping findings)
         for k, (s, w, t) in enumerate(toks):
-            if s < taken:
+            n = len(w)
+            if n < lo or s < taken:
                 continue
             found = None
-            n = len(w)
             if min_len <= n <= 4 and t not in skip and _han(w) and w not in allow:
                 if wf(w) <= max_freq:
                     b = best(w, False)
@@ -220,8 +257,8 @@ def run(rule, ctx, units):
                 n2 = len(w2)
                 if n2 >= 2 and min_len <= n + n2 <= join and t not in skip and t2 not in skip:
                     both = w + w2
-                    if (_han(both) and both not in allow
-                            and min(wf(w), wf(w2)) <= join_max and wf(both) == 0):
+                    if (wf(both) == 0 and _han(both) and both not in allow  # pure tests, cheapest first
+                            and min(wf(w), wf(w2)) <= join_max):
                         b = best(both, True)
                         if b is not None:
                             found = (both, b)

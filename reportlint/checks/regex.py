@@ -66,11 +66,10 @@ def run(rule, ctx, units):
     need = _REQUIRED.get(rule.options["pattern"]) if isinstance(pat, re.Pattern) else None
     if need is not None:
         whole = ctx.doc.text  # every unit is a piece of it
-        if not any(x in whole for x in need):
+        if not any(map(whole.__contains__, need)):
             return
+        units = [u for u in units if any(map(u[1].__contains__, need))]
     for base, text in units:
-        if need is not None and not any(x in text for x in need):
-            continue
         for m in pat.finditer(text):
             g = group if group is not None else 0
             if m.start(g) < 0:

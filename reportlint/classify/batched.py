@@ -23,8 +23,8 @@ import numpy as np
 
 from . import framed
 from .core import sums as core_sums
-from .features import feature_set, normalize
-from .linear import probabilities, split_cues
+from .features import CUE_FEATURES, feature_set, normalize
+from .linear import probabilities
 
 ORDERS = (1, 2, 3)
 _BITS = 21  # a code point fits in 21 bits; three of them in a non-negative int64
@@ -186,7 +186,9 @@ def content_probs(texts: list[str], model) -> list[dict[str, float]]:
     counts, csums = char_sums(texts, model)
     out = []
     for text, n, cs in zip(texts, counts, csums):
-        rest, cues = split_cues(feature_set(text, chars=False))
+        feats = feature_set(text, chars=False)
+        cues = feats & CUE_FEATURES  # split_cues's split as two set operations (integer sums:
+        rest = feats - cues if cues else feats  # the order of the features does not matter)
         ks = [a + b for a, b in zip(core_sums(rest, model), cs)]
         kc = core_sums(cues, model) if cues else [0] * len(cs)
         out.append(probabilities(ks, len(rest) + n, kc, model))

@@ -72,6 +72,8 @@ def _offsets(text: str, words: list[str]) -> list[int]:
         pos = i + len(w)
     return out
 _CUE_SEARCH = [("cue:" + name, rx.search) for name, rx in CUES.items()]
+# every cue feature feature_set can give (the only features that start with "cue:")
+CUE_FEATURES = frozenset([name for name, _ in _CUE_SEARCH] + ["cue:no_period"])
 
 
 def _length(n: int) -> str:
@@ -87,8 +89,9 @@ def feature_set(text: str, chars: bool = True) -> set[str]:
     words = [w for w in _cut(t) if w.strip()]
     # 将 before a verb phrase is the future (将进一步……); before an object it is the preposition of
     # what was done (将……纳入考核): two different features
-    words = ["将·把" if w == "将" and not _WILL.match(t, i) else w
-             for w, i in zip(words, _offsets(t, words))]
+    if "将" in words:  # the offsets are needed for 将 only
+        words = ["将·把" if w == "将" and not _WILL.match(t, i) else w
+                 for w, i in zip(words, _offsets(t, words))]
     feats = {"w:" + w for w in words}
     feats.update(["b:" + a + "|" + b for a, b in zip(words, words[1:])])
     if chars:
