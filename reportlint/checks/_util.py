@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ..safe_regex import compile_user_regex
+
 
 def fill(template: str, values: dict) -> str:
     """Fill ``{name}`` holes; unknown holes stay as written."""
@@ -10,6 +12,12 @@ def fill(template: str, values: dict) -> str:
         v = values.get(m.group(1))
         return m.group(0) if v is None else str(v)
     return re.sub(r"\{(\w+)\}", rep, template)
+
+
+def optional_regex(rule, key: str):
+    """The rule's pattern option ``key`` compiled, or None when the rule file leaves it out."""
+    text = rule.options.get(key)
+    return compile_user_regex(text, rule.path, key) if text else None
 
 
 def excepted(rule, text: str, base: int, start: int, end: int) -> bool:

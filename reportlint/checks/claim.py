@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from ..finding import Hit
 from ..safe_regex import compile_user_regex
-from ._util import excepted, word_list
+from ._util import excepted, optional_regex, word_list
 from .phrase import Matcher
 from ._spec import Opt
 
@@ -51,8 +51,7 @@ def compile(rule):
     words = word_list(rule, rule.options["words"])
     if rule.options.get("support", "window") not in ("window", "section"):
         raise RuleFileError("只能是 window 或 section。", rule.path, "support")
-    opt = {k: compile_user_regex(rule.options[k], rule.path, k) if rule.options.get(k) else None
-           for k in ("skip", "skip_sections", "skip_openers")}
+    opt = {k: optional_regex(rule, k) for k in ("skip", "skip_sections", "skip_openers")}
     return (Matcher(words), compile_user_regex(rule.options["evidence"], rule.path, "evidence"),
             opt["skip"], opt["skip_sections"], opt["skip_openers"])
 

@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 
 from ..finding import Hit
-from ..safe_regex import compile_user_regex
 from ._spec import Opt
+from ._util import optional_regex
 
 SUMMARY = "句子中间断行：行末没有句末标点，下一行接着这句话往下写"
 OPTIONS = {
@@ -49,10 +49,8 @@ _DATE = re.compile(r"(?:[0-9０-９]{4}|二[〇○零Ｏ][一二三四五六七�
 
 
 def compile(rule):
-    skip, skip_next = rule.options.get("skip"), rule.options.get("skip_next")
     return (frozenset(rule.options.get("end") or OPTIONS["end"].default),
-            compile_user_regex(skip, rule.path, "skip") if skip else None,
-            compile_user_regex(skip_next, rule.path, "skip_next") if skip_next else None)
+            optional_regex(rule, "skip"), optional_regex(rule, "skip_next"))
 
 
 def run(rule, ctx, units):

@@ -22,6 +22,7 @@ from __future__ import annotations
 from ..finding import Hit
 from ..safe_regex import compile_user_regex
 from ._spec import Opt
+from ._util import optional_regex
 
 SUMMARY = "模板网站留下的一整块广告行（夹在广告行之间的口号、品牌行）"
 OPTIONS = {
@@ -35,10 +36,8 @@ DEFAULT_SCOPE = "document"
 
 
 def compile(rule):
-    leave, keep = rule.options.get("leave"), rule.options.get("keep")
     return (compile_user_regex(rule.options["cues"], rule.path, "cues"),
-            compile_user_regex(leave, rule.path, "leave") if leave else None,
-            compile_user_regex(keep, rule.path, "keep") if keep else None)
+            optional_regex(rule, "leave"), optional_regex(rule, "keep"))
 
 
 def run(rule, ctx, units):

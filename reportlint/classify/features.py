@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..outline import DATE_LINE
-from .linear import weighted
+from .linear import CUE_PREFIX, weighted
 
 _DIGITS = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 _SPACE = re.compile(r"[\s\u3000]+")
@@ -71,9 +71,10 @@ def _offsets(text: str, words: list[str]) -> list[int]:
         out.append(i)
         pos = i + len(w)
     return out
-_CUE_SEARCH = [("cue:" + name, rx.search) for name, rx in CUES.items()]
-# every cue feature feature_set can give (the only features that start with "cue:")
-CUE_FEATURES = frozenset([name for name, _ in _CUE_SEARCH] + ["cue:no_period"])
+_CUE_SEARCH = [(CUE_PREFIX + name, rx.search) for name, rx in CUES.items()]
+# every cue feature feature_set can give (the only features that start with CUE_PREFIX)
+_NO_PERIOD_CUE = CUE_PREFIX + "no_period"
+CUE_FEATURES = frozenset([name for name, _ in _CUE_SEARCH] + [_NO_PERIOD_CUE])
 
 
 def _length(n: int) -> str:
@@ -105,7 +106,7 @@ def feature_set(text: str, chars: bool = True) -> set[str]:
     feats.update([name for name, search in _CUE_SEARCH if search(raw)])
     feats.add(_length(len(raw)))
     if not _NO_PERIOD.search(raw):
-        feats.add("cue:no_period")
+        feats.add(_NO_PERIOD_CUE)
     return feats
 
 

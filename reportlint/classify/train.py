@@ -12,6 +12,7 @@ import math
 import os
 
 from .corpus import LABELS, index, load_report, repo_corpus
+from .linear import CUE_PREFIX, weighted as _normed  # _normed: a feature set's values, as at prediction time
 
 C = 8.0
 MIN_DF = 3
@@ -59,12 +60,6 @@ def corpus_sequences(root: str | None = None) -> list[Sequence]:
     return out
 
 
-def _normed(feats) -> dict[str, float]:
-    from .features import weighted
-
-    return weighted(feats)
-
-
 def _coverage_keep(featsets, writers, share: float) -> set[str]:
     """Features used by at least ``share`` of the corpus writers (cue/length features always kept):
     n-grams one writer favours are that writer's style, not the genre's."""
@@ -77,7 +72,7 @@ def _coverage_keep(featsets, writers, share: float) -> set[str]:
             else:
                 s.add(w)
     need = max(1, math.ceil(share * len(set(writers))))
-    return {f for f, ws in seen.items() if len(ws) >= need or f.startswith(("cue:", "len:"))}
+    return {f for f, ws in seen.items() if len(ws) >= need or f.startswith((CUE_PREFIX, "len:"))}
 
 
 def _fit(feats, labels, keep: set[str] | None = None, c: float = C):
