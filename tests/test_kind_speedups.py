@@ -3,8 +3,8 @@ before: each built-in rule of a sped-up kind is run with the current module and 
 pre-change module kept in ``tests/kinds_before/`` (the same code, only the imports made absolute),
 on every corpus report and on mutated copies of them that provoke many more hits (same-sound
 characters swapped in for WD009, sentences and paragraphs repeated for the DUP rules, foreign
-paragraphs for WM012, placeholder and punctuation slips for the regex rules). The hits — spans,
-values, fixes, related offsets, in order — must be equal.
+paragraphs for WM012, placeholder and punctuation slips and template residue in mixed case
+for the regex rules). The hits — spans, values, fixes, related offsets, in order — must be equal.
 """
 from __future__ import annotations
 
@@ -24,11 +24,14 @@ from kinds_before import duplicate as ref_duplicate
 from kinds_before import misspell as ref_misspell
 from kinds_before import outlier as ref_outlier
 from kinds_before import regex as ref_regex
+from kinds_before import substitution as ref_substitution
+from kinds_before import translate as ref_translate
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = sorted(glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.txt"), recursive=True)
                 + glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.md"), recursive=True))
-REFERENCE = {"misspell": ref_misspell, "duplicate": ref_duplicate, "outlier": ref_outlier, "regex": ref_regex}
+REFERENCE = {"misspell": ref_misspell, "duplicate": ref_duplicate, "outlier": ref_outlier, "regex": ref_regex,
+             "substitution": ref_substitution, "translate": ref_translate}
 
 
 def _texts():
@@ -49,7 +52,19 @@ def _sound_table(ruleset) -> dict[str, str]:
     return out
 
 
-def _mutate(text: str, rnd: random.Random, alike: dict[str, str], texts: list[str]) -> str:
+def _wrong_forms(ruleset) -> list[str]:
+    """The literal wrong forms of the substitution rules (WD001–WD006), for planting."""
+    from reportlint.checks._util import required_strings
+
+    out = []
+    for rule in ruleset.rules:
+        if rule.kind == "substitution":
+            for pat, _, _ in rule.compiled.entries:
+                out.extend(required_strings(pat.pattern) or ())
+    return sorted(set(out))
+
+
+def _mutate(text: str, rnd: random.Random, alike: dict[str, str], texts: list[str], wrong=()) -> str:
     paras = text.split("\n")
     out = []
     for para in paras:
@@ -71,6 +86,12 @@ def _mutate(text: str, rnd: random.Random, alike: dict[str, str], texts: list[st
         elif r < 0.15 and len(para) > 20:
             k = rnd.randrange(len(para) - 10)
             para = para + "。" + para[k:k + 15] + "2" + para[k + 15:k + 30]  # a clause restated
+        elif r < 0.19:  # template residue in mixed case, doubled punctuation (case-folded rules)
+            para = para + rnd.choice(["开通Vip会员", "HTTP://Www.Fanwen.COM/a", "vıp专享", "扫码订阅", "。。。",
+                                      "、、", "了了", "QQ：123456789", "WWW.wenmi.Cn"])
+        elif r < 0.23 and wrong:
+            k = rnd.randrange(len(para) + 1)
+            para = para[:k] + rnd.choice(wrong) + para[k:]  # a listed wrong form
         out.append(para)
     return "\n".join(out)
 
@@ -87,7 +108,8 @@ def documents():
     rnd = random.Random(20)
     alike = _sound_table(ruleset)
     docs = [build(t, profiles=ruleset.profiles) for t in texts]
-    docs += [build(_mutate(t, rnd, alike, texts), profiles=ruleset.profiles) for t in texts]
+    wrong = _wrong_forms(ruleset)
+    docs += [build(_mutate(t, rnd, alike, texts, wrong), profiles=ruleset.profiles) for t in texts]
     return ruleset, docs
 
 

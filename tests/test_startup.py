@@ -275,6 +275,8 @@ def test_regex_cache_rebuilds_the_same_patterns(tmp_path, monkeypatch):
         assert [m.span() for m in got.finditer(text)] == [m.span() for m in want.finditer(text)], pattern
     for pattern, lits in data["memo"]["literals"].items():
         assert required_strings(pattern) == lits
+    for pattern, lits in data["memo"]["literals-i"].items():
+        assert required_strings(pattern, True) == lits
     for pattern in data["memo"]["checked"]:
         check_pattern(pattern, "x", "y")  # would raise if it were not safe
 

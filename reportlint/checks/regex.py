@@ -13,8 +13,9 @@ Options:
   paragraphs are segmented only when the expression matched.
 
 Speed: a built-in rule's expression is parsed once for strings one of which every match must
-contain (literal runs, and character classes of at most 16 characters); when none of them is in
-the document the rule is skipped, and a paragraph without one is not searched. The findings are
+contain (literal runs, character classes of at most 16 characters, a doubled character; with
+``ignorecase``, only characters without case); when none of them is in the document the rule
+is skipped, and a paragraph without one is not searched. The findings are
 the same (``tests/test_kind_speedups.py``).
 
 Example (fires on “20XX年”, passes on “2026年”)::
@@ -29,7 +30,7 @@ import re
 from ..finding import Fix, Hit
 from ..safe_regex import compile_user_regex
 from ._spec import Opt
-from ._util import excepted, required_strings
+from ._util import excepted, pattern_filter, units_with
 
 SUMMARY = "查符合正则表达式的写法"
 OPTIONS = {
@@ -43,17 +44,10 @@ OPTIONS = {
 DEFAULT_SCOPE = "paragraph"
 
 
-_REQUIRED: dict[str, tuple | None] = {}  # pattern -> required strings (built-in rules only)
-
-
 def compile(rule):
     flags = re.IGNORECASE if rule.options.get("ignorecase") else 0
     pat = compile_user_regex(rule.options["pattern"], rule.path, "pattern", flags)
-    if isinstance(pat, re.Pattern) and not flags:  # user rules run on the `regex` module: not filtered
-        from ..recache import memo
-
-        text = rule.options["pattern"]
-        _REQUIRED[text] = memo("literals", text, lambda: required_strings(text))
+    pattern_filter(pat, compiling=True)
     return pat
 
 
@@ -63,12 +57,7 @@ def run(rule, ctx, units):
     if group is not None and group.isdigit():
         group = int(group)
     repl = rule.options.get("replace")
-    need = _REQUIRED.get(rule.options["pattern"]) if isinstance(pat, re.Pattern) else None
-    if need is not None:
-        whole = ctx.doc.text  # every unit is a piece of it
-        if not any(map(whole.__contains__, need)):
-            return
-        units = [u for u in units if any(map(u[1].__contains__, need))]
+    units = units_with(ctx, units, pattern_filter(pat))
     for base, text in units:
         for m in pat.finditer(text):
             g = group if group is not None else 0

@@ -116,6 +116,8 @@ def _matches(comp, text: str):
 
 def run(rule, ctx, units):
     comp = rule.compiled
+    if comp.auto is not None and not comp.always and next(comp.auto.iter(ctx.doc.text), None) is None:
+        return  # no entry's required string anywhere in the document (every unit is a piece of it)
     for base, text in units:
         for i, m in _matches(comp, text):
             _, good, note = comp.entries[i]

@@ -7,6 +7,9 @@ Options:
   The suggestion is the match with every mapped character replaced; with ``fix: safe``
   on the rule it becomes the automatic fix.
 
+Speed: as in ``regex``, a paragraph without one of the strings every match must contain is not
+searched.
+
 Example (fires on “２０２６年”, suggests “2026年”)::
 
     kind: translate
@@ -19,7 +22,7 @@ from ..errors import RuleFileError
 from ..finding import Fix, Hit
 from ..safe_regex import compile_user_regex
 from ._spec import Opt
-from ._util import excepted
+from ._util import excepted, pattern_filter, units_with
 
 SUMMARY = "查到的文字逐字替换（全角数字→半角、半角标点→全角）"
 OPTIONS = {
@@ -36,12 +39,14 @@ def compile(rule):
         if len(k) != 1:
             raise RuleFileError("map 的每个键应是单个字符。", rule.path, f"map.{k}")
         table[ord(k)] = v
-    return compile_user_regex(rule.options["pattern"], rule.path, "pattern"), table
+    pat = compile_user_regex(rule.options["pattern"], rule.path, "pattern")
+    pattern_filter(pat, compiling=True)
+    return pat, table
 
 
 def run(rule, ctx, units):
     pat, table = rule.compiled
-    for base, text in units:
+    for base, text in units_with(ctx, units, pattern_filter(pat)):
         for m in pat.finditer(text):
             s, e = base + m.start(), base + m.end()
             if s == e or (rule.exceptions and excepted(rule, text, base, s, e)):
