@@ -138,4 +138,7 @@ def analyse_task(task) -> dict:
     return {"path": path, "error": None, "profile": doc.profile, "chars": chars(doc.text),
             "skeleton": skeleton(doc), "sections": sections, "paragraphs": paras,
             "labels": dict(labels), "labels_by_role": {k: dict(v) for k, v in by_role.items()},
-            "density": density, "ph": fam.get("PH", 0), "wm": fam.get("WM", 0), "terms": dict(terms)}
+            "density": density, "ph": fam.get("PH", 0), "wm": fam.get("WM", 0),
+            # the terms as two columns (words joined by tabs, their counts): a JSON dict of ~900
+            # words took most of the time of reading a cached record back
+            "terms": ["\t".join(terms), list(terms.values())]}

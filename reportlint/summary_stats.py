@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import repeat
+from operator import add
 
 from .vocab import LABEL_ZH, LABELS, ROLE_NAMES
 
@@ -74,6 +76,17 @@ def distribution(counts: Counter, bins) -> dict:
             "p90": rank(0.9), "min": values[0], "max": values[-1], "histogram": hist}
 
 
+def add_counts(counter: Counter, counts: dict, values=None) -> None:
+    """``counter.update(counts)`` for a mapping of counts, or for keys ``counts`` and their
+    ``values`` — the same sums and the same key order (new keys in the given order) — with the
+    look-ups and additions done in C: Counter's own update loops in Python over a mapping, which
+    made most of ``summary``'s cached re-run."""
+    keys = list(counts)
+    if values is None:
+        values = counts.values()
+    dict.update(counter, zip(keys, map(add, map(counter.get, keys, repeat(0)), values)))
+
+
 class Aggregate:
     def __init__(self, ruleset, top: int = 20):
         from .summary import density_matchers
@@ -99,18 +112,20 @@ class Aggregate:
         per_k = None
         if dens is not None:
             per_k = round(dens["count"] * 1000.0 / dens["chars"], 2) if dens["chars"] else 0.0
-            self.phrases.update(dens["phrases"])
+            add_counts(self.phrases, dens["phrases"])
         self.reports.append({"path": rec["path"], "profile": rec["profile"], "chars": rec["chars"],
                              "skeleton": rec["skeleton"], "sections": len(rec["sections"]),
                              "paragraphs": len(rec["paragraphs"]), "density": per_k,
                              "ph": rec["ph"], "wm": rec["wm"]})
         self.para_len.update(rec["paragraphs"])
         self.section_len.update(n for _, n in rec["sections"])
-        self.labels.update(rec["labels"])
+        add_counts(self.labels, rec["labels"])
         for role, labs in rec["labels_by_role"].items():
-            self.labels_by_role.setdefault(role, Counter()).update(labs)
-        self.terms.update(rec["terms"])
-        self.term_docs.update(rec["terms"].keys())
+            add_counts(self.labels_by_role.setdefault(role, Counter()), labs)
+        words, counts = rec["terms"]  # see summary.analyse_task
+        words = words.split("\t") if words else []
+        add_counts(self.terms, words, counts)
+        self.term_docs.update(words)
 
     # ------------------------------------------------------------ results
 

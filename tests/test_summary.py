@@ -243,3 +243,21 @@ def test_stacked_chart_writes_each_share_inside_its_part_where_it_fits():
     assert re.findall(r'<text class="inside"[^>]*>([^<]+)</text>', svg) == ["84%", "14%", "50%", "50%"]
     assert re.findall(r'<text class="axis"[^>]*>([^<]+)</text>', svg) == ["0%", "25%", "50%", "75%", "100%"]
     assert "<title>主要做法 · 其他：2 段（2%）</title>" in svg  # too narrow for a label: the tooltip says it
+
+
+def test_add_counts_is_counter_update():
+    """summary_stats.add_counts gives the same counts in the same key order as Counter.update."""
+    import random
+    from collections import Counter
+
+    from reportlint.summary_stats import add_counts
+
+    rnd = random.Random(7)
+    words = [f"词{i}" for i in range(40)]
+    a, b = Counter(), Counter()
+    for _ in range(50):
+        rec = {w: rnd.randrange(-2, 9) for w in rnd.sample(words, rnd.randrange(0, 12))}
+        a.update(rec)
+        add_counts(b, rec)
+        assert list(a.items()) == list(b.items())
+    assert len(a) > 30

@@ -93,7 +93,7 @@ def _keys(files, ruleset, cache) -> dict:
     for p in files:
         try:
             with open(p, "rb") as fh:
-                keys[p] = make_key(content_hash(fh.read()), salt, "summary-record-v1")
+                keys[p] = make_key(content_hash(fh.read()), salt, "summary-record-v2")
         except OSError:
             keys[p] = None
     return keys
