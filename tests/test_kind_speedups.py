@@ -129,7 +129,8 @@ def test_misspell_same_hits_with_and_without_the_word_filter(with_filter, docume
         assert new == _hits(ref_misspell, old_rule, doc), doc.text[:40]
         total += len(new)
     assert total >= 20
-    assert len(new_rule.compiled[5]) > 1000  # the memo was used
+    alone, joined, kinds = new_rule.compiled[5]
+    assert len(alone) > 1000 and len(joined) > 1000 and len(kinds) > 1000  # the memos were used
 
 
 def test_word_filter_passes_every_word_the_engine_knows(tmp_path, monkeypatch):

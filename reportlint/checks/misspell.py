@@ -125,7 +125,7 @@ def compile(rule):
     avoid = set(word_list(rule, o.get("avoid") or [], "avoid"))
     # the last two: _others' memo per table and the other characters as one string per table; _best's answers per (written form, exact), kept
     # across documents (a pure function of the rule and the dictionary; emptied past _MEMO_MAX)
-    return (same, near, frozenset(near)), skip, allow, avoid, ({}, {}, {}, {}), {}
+    return (same, near, frozenset(near)), skip, allow, avoid, ({}, {}, {}, {}), ({}, {}, {})
 
 
 def _reading(wf, w: str) -> tuple[float, bool]:
@@ -219,18 +219,44 @@ def run(rule, ctx, units):
     near_chars = alike[2]
     freq = wf = ctx.word_freq_lookup()
     filt = ctx.word_filter()
-    # (written, exact) -> _best's answer: for the process when the dictionary is the standard one,
-    # else within this document
-    done = memo if ctx.standard_dictionary else {}
+    # _best's answers for single tokens and for joined pairs, and what a token is (below): for the
+    # process when the dictionary is the standard one, else within this document
+    alone, joined, kinds = memo if ctx.standard_dictionary else ({}, {}, {})
     lo = min(min_len, 2)  # shorter tokens are neither tried alone nor joined
 
-    def best(written, exact):
-        key = (written, exact)
-        b = done.get(key, done)
-        if b is done:
-            if len(done) >= _MEMO_MAX:
-                done.clear()
-            b = done[key] = _best(freq, filt, alike, written, o, avoid, exact, flat)
+    def kind_of(w):
+        """What a token can be, a pure function of the word, the rule and the dictionary: bit 1 a
+        written form tried alone (tag aside), bit 2 a part of a join, bit 4 a join part of
+        frequency at most ``join_max_freq``; 0 for neither."""
+        n = len(w)
+        x = 0
+        if n >= lo:
+            han = _han(w)
+            if min_len <= n <= 4 and han and w not in allow and wf(w) <= max_freq:
+                x = 1
+            if join and n >= 2 and han and n + 2 <= join:
+                x |= 2 | (4 if wf(w) <= join_max else 0)
+        if len(kinds) >= _MEMO_MAX:
+            kinds.clear()
+        kinds[w] = x
+        return x
+
+    def best_alone(w):
+        b = alone.get(w, alone)
+        if b is alone:
+            if len(alone) >= _MEMO_MAX:
+                alone.clear()
+            b = alone[w] = _best(freq, filt, alike, w, o, avoid, False, flat)
+        return b
+
+    def best_joined(both):
+        b = joined.get(both, joined)
+        if b is joined:
+            if len(joined) >= _MEMO_MAX:
+                joined.clear()
+            # the joined form is tried only when it is not a word itself and not allowed
+            b = joined[both] = (None if wf(both) != 0 or both in allow
+                                else _best(freq, filt, alike, both, o, avoid, True, flat))
         return b
 
     for base, text in units:
@@ -239,27 +265,29 @@ def run(rule, ctx, units):
         tok = ctx.tagged(base, text)
         if tok is None:
             continue
-        toks = [(s, w, t) for s, (w, t, _) in tok.items()]  # in offset order already
-        last = len(toks) - 1
         taken = -1  # end of the last reported span (no overlapping findings)
-        for k, (s, w, t) in enumerate(toks):
-            n = len(w)
-            if n < lo or s < taken:
+        for s, (w, t, e) in tok.items():  # in offset order; the next token starts at e
+            x = kinds.get(w)
+            if x is None:
+                x = kind_of(w)
+            if not x or s < taken:
                 continue
             found = None
-            if min_len <= n <= 4 and t not in skip and _han(w) and w not in allow:
-                if wf(w) <= max_freq:
-                    b = best(w, False)
-                    if b is not None:
-                        found = (w, b)
-            if found is None and join and k < last and n >= 2:
-                _, w2, t2 = toks[k + 1]
-                n2 = len(w2)
-                if n2 >= 2 and min_len <= n + n2 <= join and t not in skip and t2 not in skip:
-                    both = w + w2
-                    if (wf(both) == 0 and _han(both) and both not in allow  # pure tests, cheapest first
-                            and min(wf(w), wf(w2)) <= join_max):
-                        b = best(both, True)
+            if x & 1 and t not in skip:
+                b = best_alone(w)
+                if b is not None:
+                    found = (w, b)
+            if found is None and x & 2:
+                nxt = tok.get(e)
+                if nxt is not None:
+                    w2, t2, _ = nxt
+                    y = kinds.get(w2)
+                    if y is None:
+                        y = kind_of(w2)
+                    if (y & 2 and (x | y) & 4 and min_len <= len(w) + len(w2) <= join
+                            and t not in skip and t2 not in skip):
+                        both = w + w2
+                        b = best_joined(both)
                         if b is not None:
                             found = (both, b)
             if found is None:
