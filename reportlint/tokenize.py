@@ -52,6 +52,8 @@ _USER_TAGS: dict[str, str] = {}  # user-dictionary tags (override the engine's)
 _TAG_FIX: dict[str, str] = {}  # the user tags rjieba does not give by itself (a few words)
 _USER_WORDS: list[str] = []  # the user dictionary's words, as loaded into the engine
 _WORD_HASHES: frozenset | None = None  # load_word_filter(): hashes of the dictionary words of 3+ characters
+_WORDS_AT: tuple | None = None  # load_word_filter(): (cached word list, jieba's file, long user words)
+_ALIKE: dict = {}  # alike_filter()'s tests, per tuple of groups
 _FREQ: dict[str, int] = {}  # word_freq_function's memo (rjieba): word -> figure
 _FREQ_MAX = 200_000  # the memo is emptied when it grows past this (memory stays flat in batch)
 
@@ -302,7 +304,7 @@ def load_word_filter() -> frozenset | None:
     5 MB dictionary, ~0.3 s). Only batch workers load it (:func:`reportlint.batch.init_worker`);
     ``check`` of one report asks the engine instead. None on the reference engine (its table is
     a dict already) or when jieba's file is missing."""
-    global _WORD_HASHES
+    global _WORD_HASHES, _WORDS_AT
     if _WORD_HASHES is not None:
         return _WORD_HASHES
     _ENGINE if _ENGINE is not None else _engine()
@@ -325,20 +327,155 @@ def load_word_filter() -> frozenset | None:
         with open(cached, encoding="utf-8") as fh:  # one word at a time: no list of them all
             hashes = frozenset(map(hash, map(str.rstrip, fh)))
     except (OSError, ValueError):
-        with open(path, encoding="utf-8") as fh:
-            words = sorted({w for w in (line.split(" ", 1)[0].strip() for line in fh) if len(w) >= LONG}
-                           | set(user))
+        words = _long_words(path, user)
         hashes = frozenset(map(hash, words))
-        try:  # a read-only home: the words are read from jieba's file every time, still correct
-            os.makedirs(os.path.dirname(cached), exist_ok=True)
-            tmp = f"{cached}.{os.getpid()}.tmp"
-            with open(tmp, "w", encoding="utf-8") as fh:
-                fh.write("\n".join(words) + "\n")
-            os.replace(tmp, cached)
-        except OSError:
-            pass
+        _write_atomically(cached, ("\n".join(words) + "\n").encode("utf-8"))
+    _WORDS_AT = (cached, path, user)
     _WORD_HASHES = hashes
     return hashes
+
+
+def _long_words(path: str, user: list[str]) -> list[str]:
+    """The words of jieba's file and of the user dictionary of :data:`LONG` or more characters, sorted."""
+    with open(path, encoding="utf-8") as fh:
+        return sorted({w for w in (line.split(" ", 1)[0].strip() for line in fh) if len(w) >= LONG} | set(user))
+
+
+def _write_atomically(path: str, data: bytes) -> None:
+    """Write a cache file whole or not at all; a read-only home leaves it unwritten (the caller then
+    rebuilds what it holds next time, still correct)."""
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+# ---------------------------------------------------------------- one alike character away (WD009)
+
+ALIKE_MAX = 4  # alike_filter covers written forms of LONG to this many characters
+_ALIKE_BITS = 25  # bitmaps of 2**25 bits (4 MB): ~660,000 keys set for WD009's table, ~2 % of the bits
+_ALIKE_MUL = 0x9E3779B97F4A7C15  # Fibonacci hashing of a 64-bit key
+_ALIKE_MARK = 0xE000  # group number g stands in a key as the character U+E000 + g (private use)
+
+
+def alike_filter(groups: tuple[str, ...]):
+    """For WD009 in batch workers: a test ``maybe(written, word=False) -> bool`` that is False only
+    when no word of the filter's dictionary words (:func:`load_word_filter`) other than ``written``
+    is ``written`` with one character replaced by a character sharing one of ``groups`` with it;
+    True when one may be, and for a ``written`` it does not cover (shorter than :data:`LONG`,
+    longer than :data:`ALIKE_MAX`, outside the Basic Multilingual Plane). ``word`` must be True
+    when ``written`` is itself one of those words (it then finds itself everywhere; the test asks
+    for a key two words share instead), and may be False otherwise. So one bitmap probe per
+    character and group rules out most written forms that an alike-character substitution cannot
+    turn into another word, instead of hashing every substitution (~30 per character with tones
+    ignored).
+
+    Key: a word of LONG to ALIKE_MAX characters with one character replaced by the mark of a group
+    holding it, its UTF-16 code units read as one integer (exact, no string hash). Every dictionary
+    word sets the bit of each of its keys in the first bitmap, and a key two words share sets its
+    bit in the second too (keys spread by Fibonacci hashing; ~2 % of the bits are set, so a probe
+    may hit another key's bit, which only lets a written form through to the exact test). Built
+    once per process and tuple of groups (~1 s from the word list), kept in the cache folder as
+    ``alike-*.bin`` (8 MB, loaded in milliseconds). None when no word filter is loaded (``check``,
+    the reference engine) or there are more groups than private-use marks."""
+    if _WORD_HASHES is None or _WORDS_AT is None or len(groups) > 0x1900:
+        return None
+    got = _ALIKE.get(groups)
+    if got is None:
+        got = _ALIKE[groups] = _alike_test(groups, _alike_bits(groups))
+    return got
+
+
+def _alike_deltas(groups: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """char -> (mark of each group holding it − the character's code, …)."""
+    out: dict[str, list[int]] = {}
+    for g, chars in enumerate(groups):
+        for ch in dict.fromkeys(chars):
+            out.setdefault(ch, []).append(_ALIKE_MARK + g - ord(ch))
+    return {ch: tuple(d) for ch, d in out.items()}
+
+
+def _alike_bits(groups: tuple[str, ...]) -> bytes:
+    """Two bitmaps of 2**_ALIKE_BITS bits, one after the other: the keys of at least one word, and
+    the keys of at least two different words."""
+    import hashlib
+
+    cached, path, user = _WORDS_AT
+    h = hashlib.sha1(f"{os.path.basename(cached)}\0{_ALIKE_BITS}\0{_ALIKE_MUL}\0{_ALIKE_MARK}\0{ALIKE_MAX}\0".encode())
+    h.update("\n".join(groups).encode("utf-8"))
+    store = os.path.join(os.path.dirname(cached), f"alike-{h.hexdigest()[:16]}.bin")
+    size = 1 << (_ALIKE_BITS - 3)
+    try:
+        with open(store, "rb") as fh:
+            data = fh.read()
+        if len(data) == 2 * size:
+            return data
+    except OSError:
+        pass
+    try:
+        with open(cached, encoding="utf-8") as fh:
+            words = [w for w in map(str.rstrip, fh) if w]
+    except OSError:
+        words = _long_words(path, user)
+    deltas = _alike_deltas(groups)
+    first: dict[int, int] = {}  # exact key -> the first word (number) that has it, or -1: two or more
+    for i, w in enumerate(words):
+        n = len(w)
+        if n > ALIKE_MAX:
+            continue
+        b = w.encode("utf-16-le")
+        if len(b) != 2 * n:
+            continue  # outside the BMP: no written form the test covers is one character away
+        v = int.from_bytes(b, "little")
+        s = 0
+        for ch in w:
+            for d in deltas.get(ch, ()):
+                k = v + (d << s)
+                if first.setdefault(k, i) != i:
+                    first[k] = -1
+            s += 16
+    bits = bytearray(2 * size)
+    mask, shift, mul = (1 << 64) - 1, 64 - _ALIKE_BITS, _ALIKE_MUL
+    for k, i in first.items():
+        k = ((k * mul) & mask) >> shift
+        bits[k >> 3] |= 1 << (k & 7)
+        if i < 0:
+            k += size << 3
+            bits[k >> 3] |= 1 << (k & 7)
+    data = bytes(bits)
+    _write_atomically(store, data)
+    return data
+
+
+def _alike_test(groups: tuple[str, ...], bits: bytes):
+    deltas = _alike_deltas(groups)
+    mask, shift, mul = (1 << 64) - 1, 64 - _ALIKE_BITS, _ALIKE_MUL
+    lo, hi = LONG, ALIKE_MAX
+    second = 1 << _ALIKE_BITS  # where the bitmap of keys shared by two words starts
+
+    def maybe(written: str, word: bool = False) -> bool:
+        n = len(written)
+        if n < lo or n > hi:
+            return True
+        b = written.encode("utf-16-le")
+        if len(b) != 2 * n:
+            return True
+        v = int.from_bytes(b, "little")
+        at = second if word else 0
+        s = 0
+        for ch in written:
+            for d in deltas.get(ch, ()):
+                k = ((((v + (d << s)) * mul) & mask) >> shift) + at
+                if bits[k >> 3] >> (k & 7) & 1:
+                    return True
+            s += 16
+        return False
+
+    return maybe
 
 
 def word_freq_with(name: str, eng, word: str) -> int:

@@ -125,7 +125,8 @@ def compile(rule):
     avoid = set(word_list(rule, o.get("avoid") or [], "avoid"))
     # the last two: _others' memo per table and the other characters as one string per table; _best's answers per (written form, exact), kept
     # across documents (a pure function of the rule and the dictionary; emptied past _MEMO_MAX)
-    return (same, near, frozenset(near)), skip, allow, avoid, ({}, {}, {}, {}), ({}, {}, {})
+    groups = tuple(dict.fromkeys(group for entries in near.values() for group, _ in entries))
+    return (same, near, frozenset(near), groups), skip, allow, avoid, ({}, {}, {}, {}), ({}, {}, {})
 
 
 def _reading(wf, w: str) -> tuple[float, bool]:
@@ -163,7 +164,7 @@ def _others(table: dict, flat: dict, ch: str) -> tuple:
     return out
 
 
-def _best(freq, filt, alike, written: str, o: dict, avoid: set, exact: bool = False, flat=None):
+def _best(freq, filt, alike, written: str, o: dict, avoid: set, exact: bool = False, flat=None, maybe=None):
     """The likeliest word one alike character away from ``written`` that clears the bar, or None.
     ``freq`` gives a word's dictionary figure; ``filt`` is None or a set of integers that rules
     out non-words of three or more characters (``hash(word) not in filt``: figure 0, not looked
@@ -172,6 +173,8 @@ def _best(freq, filt, alike, written: str, o: dict, avoid: set, exact: bool = Fa
         # need >= min_freq > 0, so only dictionary words can clear the bar. Tones ignored, the
         # table holds every character the exact table holds: no word there, no answer at all —
         # decided before the reading of the written form is worked out
+        if maybe is not None and not maybe(written, freq(written) > 0):
+            return None  # no other word one alike character away (tones ignored: none with them either)
         k = 0 if exact else 1
         table, chars = alike[k], flat[2 + k] if flat is not None else {}
         for i, ch in enumerate(written):
@@ -219,6 +222,7 @@ def run(rule, ctx, units):
     near_chars = alike[2]
     freq = wf = ctx.word_freq_lookup()
     filt = ctx.word_filter()
+    maybe = ctx.alike_filter(alike[3]) if filt is not None else None
     # _best's answers for single tokens and for joined pairs, and what a token is (below): for the
     # process when the dictionary is the standard one, else within this document
     alone, joined, kinds = memo if ctx.standard_dictionary else ({}, {}, {})
@@ -246,7 +250,7 @@ def run(rule, ctx, units):
         if b is alone:
             if len(alone) >= _MEMO_MAX:
                 alone.clear()
-            b = alone[w] = _best(freq, filt, alike, w, o, avoid, False, flat)
+            b = alone[w] = _best(freq, filt, alike, w, o, avoid, False, flat, maybe)
         return b
 
     def best_joined(both):
@@ -256,7 +260,7 @@ def run(rule, ctx, units):
                 joined.clear()
             # the joined form is tried only when it is not a word itself and not allowed
             b = joined[both] = (None if wf(both) != 0 or both in allow
-                                else _best(freq, filt, alike, both, o, avoid, True, flat))
+                                else _best(freq, filt, alike, both, o, avoid, True, flat, maybe))
         return b
 
     for base, text in units:
