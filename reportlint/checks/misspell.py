@@ -263,6 +263,8 @@ def run(rule, ctx, units):
                                 else _best(freq, filt, alike, both, o, avoid, True, flat, maybe))
         return b
 
+    kget = kinds.get
+    y = 0
     for base, text in units:
         if near_chars.isdisjoint(text):  # no character with an alike one
             continue
@@ -270,10 +272,15 @@ def run(rule, ctx, units):
         if tok is None:
             continue
         taken = -1  # end of the last reported span (no overlapping findings)
+        get = tok.get
+        at = -1  # the offset of the token whose kind y was found as the next one
         for s, (w, t, e) in tok.items():  # in offset order; the next token starts at e
-            x = kinds.get(w)
-            if x is None:
-                x = kind_of(w)
+            if s == at:
+                x = y
+            else:
+                x = kget(w)
+                if x is None:
+                    x = kind_of(w)
             if not x or s < taken:
                 continue
             found = None
@@ -282,12 +289,13 @@ def run(rule, ctx, units):
                 if b is not None:
                     found = (w, b)
             if found is None and x & 2:
-                nxt = tok.get(e)
+                nxt = get(e)
                 if nxt is not None:
                     w2, t2, _ = nxt
-                    y = kinds.get(w2)
+                    y = kget(w2)
                     if y is None:
                         y = kind_of(w2)
+                    at = e
                     if (y & 2 and (x | y) & 4 and min_len <= len(w) + len(w2) <= join
                             and t not in skip and t2 not in skip):
                         both = w + w2
