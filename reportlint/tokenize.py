@@ -357,32 +357,34 @@ def _write_atomically(path: str, data: bytes) -> None:
 # ---------------------------------------------------------------- one alike character away (WD009)
 
 ALIKE_MAX = 4  # alike_filter covers written forms of LONG to this many characters
-_ALIKE_BITS = 25  # bitmaps of 2**25 bits (4 MB): ~660,000 keys set for WD009's table, ~2 % of the bits
-_ALIKE_MUL = 0x9E3779B97F4A7C15  # Fibonacci hashing of a 64-bit key
-_ALIKE_MARK = 0xE000  # group number g stands in a key as the character U+E000 + g (private use)
+_ALIKE_Q = 33_554_393  # bits per bitmap (4 MB): the largest prime below 2**25
+_ALIKE_Q2 = 33_554_383  # the second hash's modulus: the next prime below
+_ALIKE_MARK = 0x110000  # group number g stands in a key as the code 0x110000 + g (no character has it)
 
 
 def alike_filter(groups: tuple[str, ...]):
     """For WD009 in batch workers: a test ``maybe(written, word=False) -> bool`` that is False only
     when no word of the filter's dictionary words (:func:`load_word_filter`) other than ``written``
     is ``written`` with one character replaced by a character sharing one of ``groups`` with it;
-    True when one may be, and for a ``written`` it does not cover (shorter than :data:`LONG`,
-    longer than :data:`ALIKE_MAX`, outside the Basic Multilingual Plane). ``word`` must be True
-    when ``written`` is itself one of those words (it then finds itself everywhere; the test asks
-    for a key two words share instead), and may be False otherwise. So one bitmap probe per
-    character and group rules out most written forms that an alike-character substitution cannot
-    turn into another word, instead of hashing every substitution (~30 per character with tones
-    ignored).
+    True when one may be, and for a ``written`` it does not cover (shorter than :data:`LONG` or
+    longer than :data:`ALIKE_MAX`). ``word`` must be True when ``written`` is itself one of those
+    words (it would find itself everywhere; the test then asks for a key two words share), and may
+    be False otherwise. So two bitmap probes per character and group (the second only when the
+    first hits) rule out most written forms that an alike-character substitution cannot turn into
+    another word, instead of hashing every substitution (~30 per character with tones ignored).
 
     Key: a word of LONG to ALIKE_MAX characters with one character replaced by the mark of a group
-    holding it, its UTF-16 code units read as one integer (exact, no string hash). Every dictionary
-    word sets the bit of each of its keys in the first bitmap, and a key two words share sets its
-    bit in the second too (keys spread by Fibonacci hashing; ~2 % of the bits are set, so a probe
-    may hit another key's bit, which only lets a written form through to the exact test). Built
-    once per process and tuple of groups (~1 s from the word list), kept in the cache folder as
-    ``alike-*.bin`` (8 MB, loaded in milliseconds). None when no word filter is loaded (``check``,
-    the reference engine) or there are more groups than private-use marks."""
-    if _WORD_HASHES is None or _WORDS_AT is None or len(groups) > 0x1900:
+    holding it. Every dictionary word sets the bits of each of its keys in the first bitmap (two
+    hashes per key, a Bloom filter), and a key two words share sets its bits in the second too.
+    The hashes are the key's UTF-32 code units read as one integer, mod the prime Q and mod the
+    next prime below: linear in the character codes, so the hash of a written form with one
+    character replaced by a mark is the written form's hash plus a number kept per position,
+    character and group. ~4 % of the first bitmap's bits are set, so
+    about one probe pair in 700 hits other keys' bits, which only lets a written form through to
+    the exact test. Built once per process and tuple of groups (~1 s from the word list), kept in
+    the cache folder as ``alike-*.bin`` (8 MB, loaded in milliseconds). None when no word filter
+    is loaded (``check``, the reference engine)."""
+    if _WORD_HASHES is None or _WORDS_AT is None:
         return None
     got = _ALIKE.get(groups)
     if got is None:
@@ -390,25 +392,28 @@ def alike_filter(groups: tuple[str, ...]):
     return got
 
 
-def _alike_deltas(groups: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
-    """char -> (mark of each group holding it − the character's code, …)."""
-    out: dict[str, list[int]] = {}
+def _alike_deltas(groups: tuple[str, ...]) -> list[dict[str, tuple]]:
+    """For each position: char -> ((what replacing it by a group's mark adds to hash 1, to hash 2),
+    …) for the groups holding it, both mod Q."""
+    out: list[dict[str, list]] = [{} for _ in range(ALIKE_MAX)]
     for g, chars in enumerate(groups):
         for ch in dict.fromkeys(chars):
-            out.setdefault(ch, []).append(_ALIKE_MARK + g - ord(ch))
-    return {ch: tuple(d) for ch, d in out.items()}
+            d = _ALIKE_MARK + g - ord(ch)
+            for i, at in enumerate(out):
+                at.setdefault(ch, []).append(((d << (32 * i)) % _ALIKE_Q, (d << (32 * i)) % _ALIKE_Q2))
+    return [{ch: tuple(d) for ch, d in at.items()} for at in out]
 
 
 def _alike_bits(groups: tuple[str, ...]) -> bytes:
-    """Two bitmaps of 2**_ALIKE_BITS bits, one after the other: the keys of at least one word, and
-    the keys of at least two different words."""
+    """Two bitmaps of Q bits each (a Bloom filter of two hashes), one after the other: the keys of
+    at least one word, and the keys of at least two different words."""
     import hashlib
 
     cached, path, user = _WORDS_AT
-    h = hashlib.sha1(f"{os.path.basename(cached)}\0{_ALIKE_BITS}\0{_ALIKE_MUL}\0{_ALIKE_MARK}\0{ALIKE_MAX}\0".encode())
+    h = hashlib.sha1(f"{os.path.basename(cached)}\0{_ALIKE_Q}\0{_ALIKE_Q2}\0{_ALIKE_MARK}\0{ALIKE_MAX}\0".encode())
     h.update("\n".join(groups).encode("utf-8"))
     store = os.path.join(os.path.dirname(cached), f"alike-{h.hexdigest()[:16]}.bin")
-    size = 1 << (_ALIKE_BITS - 3)
+    size = (_ALIKE_Q + 7) >> 3
     try:
         with open(store, "rb") as fh:
             data = fh.read()
@@ -421,31 +426,31 @@ def _alike_bits(groups: tuple[str, ...]) -> bytes:
             words = [w for w in map(str.rstrip, fh) if w]
     except OSError:
         words = _long_words(path, user)
-    deltas = _alike_deltas(groups)
-    first: dict[int, int] = {}  # exact key -> the first word (number) that has it, or -1: two or more
-    for i, w in enumerate(words):
-        n = len(w)
-        if n > ALIKE_MAX:
+    marks: dict[str, tuple] = {}  # char -> (mark of a group holding it − its code, …)
+    for g, chars in enumerate(groups):
+        for ch in dict.fromkeys(chars):
+            marks[ch] = marks.get(ch, ()) + (_ALIKE_MARK + g - ord(ch),)
+    first: dict[int, int] = {}  # key -> the first word (number) that has it, or -1: two or more
+    for n, w in enumerate(words):
+        if len(w) > ALIKE_MAX:
             continue
-        b = w.encode("utf-16-le")
-        if len(b) != 2 * n:
-            continue  # outside the BMP: no written form the test covers is one character away
-        v = int.from_bytes(b, "little")
+        v = int.from_bytes(w.encode("utf-32-le"), "little")  # the word's code units as one integer
         s = 0
         for ch in w:
-            for d in deltas.get(ch, ()):
-                k = v + (d << s)
-                if first.setdefault(k, i) != i:
+            for d in marks.get(ch, ()):
+                k = v + (d << s)  # the key: the character replaced by the group's mark
+                if first.setdefault(k, n) != n:
                     first[k] = -1
-            s += 16
+            s += 32
     bits = bytearray(2 * size)
-    mask, shift, mul = (1 << 64) - 1, 64 - _ALIKE_BITS, _ALIKE_MUL
-    for k, i in first.items():
-        k = ((k * mul) & mask) >> shift
-        bits[k >> 3] |= 1 << (k & 7)
-        if i < 0:
-            k += size << 3
-            bits[k >> 3] |= 1 << (k & 7)
+    second = size << 3
+    q, q2 = _ALIKE_Q, _ALIKE_Q2
+    for k, n in first.items():
+        for b in (k % q, k % q2):
+            bits[b >> 3] |= 1 << (b & 7)
+            if n < 0:
+                b += second
+                bits[b >> 3] |= 1 << (b & 7)
     data = bytes(bits)
     _write_atomically(store, data)
     return data
@@ -453,26 +458,24 @@ def _alike_bits(groups: tuple[str, ...]) -> bytes:
 
 def _alike_test(groups: tuple[str, ...], bits: bytes):
     deltas = _alike_deltas(groups)
-    mask, shift, mul = (1 << 64) - 1, 64 - _ALIKE_BITS, _ALIKE_MUL
+    q, q2 = _ALIKE_Q, _ALIKE_Q2
     lo, hi = LONG, ALIKE_MAX
-    second = 1 << _ALIKE_BITS  # where the bitmap of keys shared by two words starts
+    second = ((q + 7) >> 3) << 3  # where the bitmap of keys shared by two words starts
 
     def maybe(written: str, word: bool = False) -> bool:
         n = len(written)
         if n < lo or n > hi:
             return True
-        b = written.encode("utf-16-le")
-        if len(b) != 2 * n:
-            return True
-        v = int.from_bytes(b, "little")
+        v = int.from_bytes(written.encode("utf-32-le"), "little")
+        h1, h2 = v % q, v % q2
         at = second if word else 0
-        s = 0
-        for ch in written:
-            for d in deltas.get(ch, ()):
-                k = ((((v + (d << s)) * mul) & mask) >> shift) + at
+        for ch, ds in zip(written, deltas):
+            for d1, d2 in ds.get(ch, ()):
+                k = (h1 + d1) % q + at
                 if bits[k >> 3] >> (k & 7) & 1:
-                    return True
-            s += 16
+                    k = (h2 + d2) % q2 + at
+                    if bits[k >> 3] >> (k & 7) & 1:
+                        return True
         return False
 
     return maybe
