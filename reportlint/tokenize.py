@@ -460,7 +460,8 @@ def _alike_test(groups: tuple[str, ...], bits: bytes):
     deltas = _alike_deltas(groups)
     q, q2 = _ALIKE_Q, _ALIKE_Q2
     lo, hi = LONG, ALIKE_MAX
-    second = ((q + 7) >> 3) << 3  # where the bitmap of keys shared by two words starts
+    half = len(bits) // 2
+    one, two = bits[:half], bits[half:]  # keys of one word; keys two words share
 
     def maybe(written: str, word: bool = False) -> bool:
         n = len(written)
@@ -468,13 +469,13 @@ def _alike_test(groups: tuple[str, ...], bits: bytes):
             return True
         v = int.from_bytes(written.encode("utf-32-le"), "little")
         h1, h2 = v % q, v % q2
-        at = second if word else 0
+        b = two if word else one
         for ch, ds in zip(written, deltas):
             for d1, d2 in ds.get(ch, ()):
-                k = (h1 + d1) % q + at
-                if bits[k >> 3] >> (k & 7) & 1:
-                    k = (h2 + d2) % q2 + at
-                    if bits[k >> 3] >> (k & 7) & 1:
+                k = (h1 + d1) % q
+                if b[k >> 3] >> (k & 7) & 1:
+                    k = (h2 + d2) % q2
+                    if b[k >> 3] >> (k & 7) & 1:
                         return True
         return False
 

@@ -173,7 +173,7 @@ def _best(freq, filt, alike, written: str, o: dict, avoid: set, exact: bool = Fa
         # need >= min_freq > 0, so only dictionary words can clear the bar. Tones ignored, the
         # table holds every character the exact table holds: no word there, no answer at all —
         # decided before the reading of the written form is worked out
-        if maybe is not None and not maybe(written, freq(written) > 0):
+        if maybe is not None and not maybe(written, not exact and freq(written) > 0):
             return None  # no other word one alike character away (tones ignored: none with them either)
         k = 0 if exact else 1
         table, chars = alike[k], flat[2 + k] if flat is not None else {}
