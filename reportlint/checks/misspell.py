@@ -16,12 +16,15 @@ part-of-speech tokens of each paragraph (:meth:`reportlint.context.Analysis.tagg
 
 Cost: every alike character at every position is one dictionary look-up, so the candidates
 are kept few (the forms above); the same-sound table is grouped by reading and expanded only
-when a character is looked up, so loading the rule costs about a millisecond. In batch workers
+when a character is looked up, so loading the rule costs about a millisecond. What a token is
+(tried alone, part of a join, frequent or not) is worked out once per word. In batch workers
 (:meth:`reportlint.context.Analysis.word_filter`) a filter of the dictionary's words of three or
-more characters answers "not a word" without an engine call: a written form none of whose
-alike neighbours passes the filter is dropped before its reading is worked out (most are), and
-only neighbours that pass are looked up. The answer for a written form is a pure function of the
-rule and the dictionary, so it is kept across documents (per rule, at most ``_MEMO_MAX``).
+more characters answers "not a word" without an engine call, and a bitmap built from the same
+words (:meth:`reportlint.context.Analysis.alike_filter`) answers "no other word is one alike
+character away" with a few probes: a written form it rules out (nearly all) is dropped before
+its alike neighbours are hashed or its reading is worked out, and only neighbours that pass the
+filter are looked up. The answer for a written form is a pure function of the rule and the
+dictionary, so it is kept across documents (per rule, at most ``_MEMO_MAX``).
 
 Two-character forms are not tried by default: measured on the corpus, most two-character
 forms one sound away from a more frequent word are words jieba's dictionary barely knows
@@ -123,8 +126,10 @@ def compile(rule):
     skip = set(word_list(rule, o.get("skip_tags") or [], "skip_tags"))
     allow = set(word_list(rule, o.get("allow") or [], "allow"))
     avoid = set(word_list(rule, o.get("avoid") or [], "avoid"))
-    # the last two: _others' memo per table and the other characters as one string per table; _best's answers per (written form, exact), kept
-    # across documents (a pure function of the rule and the dictionary; emptied past _MEMO_MAX)
+    # the alike groups (tones ignored) for the batch workers' bitmap; then _others' memo per table and the
+    # other characters as one string per table; _best's answers for single tokens and for joins and what a
+    # token is, per word, kept across documents (pure functions of the rule and the dictionary; emptied
+    # past _MEMO_MAX)
     groups = tuple(dict.fromkeys(group for entries in near.values() for group, _ in entries))
     return (same, near, frozenset(near), groups), skip, allow, avoid, ({}, {}, {}, {}), ({}, {}, {})
 
@@ -168,7 +173,9 @@ def _best(freq, filt, alike, written: str, o: dict, avoid: set, exact: bool = Fa
     """The likeliest word one alike character away from ``written`` that clears the bar, or None.
     ``freq`` gives a word's dictionary figure; ``filt`` is None or a set of integers that rules
     out non-words of three or more characters (``hash(word) not in filt``: figure 0, not looked
-    up; see :meth:`reportlint.context.Analysis.word_filter`)."""
+    up; see :meth:`reportlint.context.Analysis.word_filter`); ``maybe`` is None or, with the
+    filter, the test of :meth:`reportlint.context.Analysis.alike_filter` (False: no other dictionary
+    word one alike character away, so no answer)."""
     if filt is not None and o.get("min_freq", 5) > 0 and len(written) >= 3:
         # need >= min_freq > 0, so only dictionary words can clear the bar. Tones ignored, the
         # table holds every character the exact table holds: no word there, no answer at all —
