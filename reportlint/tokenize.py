@@ -382,7 +382,7 @@ def alike_filter(groups: tuple[str, ...]):
     character and group. ~4 % of the first bitmap's bits are set, so
     about one probe pair in 700 hits other keys' bits, which only lets a written form through to
     the exact test. Built once per process and tuple of groups (~1 s from the word list), kept in
-    the cache folder as ``alike-*.bin`` (8 MB, loaded in milliseconds). None when no word filter
+    the cache folder as ``alike-*.bin`` (8 MB, ~25 ms to load). None when no word filter
     is loaded (``check``, the reference engine)."""
     if _WORD_HASHES is None or _WORDS_AT is None:
         return None
