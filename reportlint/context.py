@@ -32,6 +32,12 @@ def _default_word_filter():
     return tokenize.word_filter()
 
 
+def _default_alike_filter(groups):
+    from . import tokenize
+
+    return tokenize.alike_filter(groups)
+
+
 def _default_labeller(doc) -> None:
     from .classify.predict import tag_document
 
@@ -121,6 +127,13 @@ class Analysis:
         only by batch workers (:func:`reportlint.tokenize.load_word_filter`); never with a
         ``word_freq`` handed in."""
         return _default_word_filter() if self._given_freq is None else None
+
+    def alike_filter(self, groups: tuple[str, ...]):
+        """Where :meth:`word_filter` is loaded: a test ``maybe(written) -> bool``, False only when no
+        dictionary word is ``written`` with one character replaced by one sharing a group of
+        ``groups`` with it (WD009's alike characters); None elsewhere. See
+        :func:`reportlint.tokenize.alike_filter`."""
+        return _default_alike_filter(groups) if self._given_freq is None else None
 
     def labelled_paragraphs(self):
         """The document's paragraphs, each with ``label`` and ``confidence`` from the labeller."""

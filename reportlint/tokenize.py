@@ -52,6 +52,8 @@ _USER_TAGS: dict[str, str] = {}  # user-dictionary tags (override the engine's)
 _TAG_FIX: dict[str, str] = {}  # the user tags rjieba does not give by itself (a few words)
 _USER_WORDS: list[str] = []  # the user dictionary's words, as loaded into the engine
 _WORD_HASHES: frozenset | None = None  # load_word_filter(): hashes of the dictionary words of 3+ characters
+_WORDS_AT: tuple | None = None  # load_word_filter(): (cached word list, jieba's file, long user words)
+_ALIKE: dict = {}  # alike_filter()'s tests, per tuple of groups
 _FREQ: dict[str, int] = {}  # word_freq_function's memo (rjieba): word -> figure
 _FREQ_MAX = 200_000  # the memo is emptied when it grows past this (memory stays flat in batch)
 
@@ -302,7 +304,7 @@ def load_word_filter() -> frozenset | None:
     5 MB dictionary, ~0.3 s). Only batch workers load it (:func:`reportlint.batch.init_worker`);
     ``check`` of one report asks the engine instead. None on the reference engine (its table is
     a dict already) or when jieba's file is missing."""
-    global _WORD_HASHES
+    global _WORD_HASHES, _WORDS_AT
     if _WORD_HASHES is not None:
         return _WORD_HASHES
     _ENGINE if _ENGINE is not None else _engine()
@@ -325,20 +327,159 @@ def load_word_filter() -> frozenset | None:
         with open(cached, encoding="utf-8") as fh:  # one word at a time: no list of them all
             hashes = frozenset(map(hash, map(str.rstrip, fh)))
     except (OSError, ValueError):
-        with open(path, encoding="utf-8") as fh:
-            words = sorted({w for w in (line.split(" ", 1)[0].strip() for line in fh) if len(w) >= LONG}
-                           | set(user))
+        words = _long_words(path, user)
         hashes = frozenset(map(hash, words))
-        try:  # a read-only home: the words are read from jieba's file every time, still correct
-            os.makedirs(os.path.dirname(cached), exist_ok=True)
-            tmp = f"{cached}.{os.getpid()}.tmp"
-            with open(tmp, "w", encoding="utf-8") as fh:
-                fh.write("\n".join(words) + "\n")
-            os.replace(tmp, cached)
-        except OSError:
-            pass
+        _write_atomically(cached, ("\n".join(words) + "\n").encode("utf-8"))
+    _WORDS_AT = (cached, path, user)
     _WORD_HASHES = hashes
     return hashes
+
+
+def _long_words(path: str, user: list[str]) -> list[str]:
+    """The words of jieba's file and of the user dictionary of :data:`LONG` or more characters, sorted."""
+    with open(path, encoding="utf-8") as fh:
+        return sorted({w for w in (line.split(" ", 1)[0].strip() for line in fh) if len(w) >= LONG} | set(user))
+
+
+def _write_atomically(path: str, data: bytes) -> None:
+    """Write a cache file whole or not at all; a read-only home leaves it unwritten (the caller then
+    rebuilds what it holds next time, still correct)."""
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+# ---------------------------------------------------------------- one alike character away (WD009)
+
+ALIKE_MAX = 4  # alike_filter covers written forms of LONG to this many characters
+_ALIKE_Q = 33_554_393  # bits per bitmap (4 MB): the largest prime below 2**25
+_ALIKE_Q2 = 33_554_383  # the second hash's modulus: the next prime below
+_ALIKE_MARK = 0x110000  # group number g stands in a key as the code 0x110000 + g (no character has it)
+
+
+def alike_filter(groups: tuple[str, ...]):
+    """For WD009 in batch workers: a test ``maybe(written, word=False) -> bool`` that is False only
+    when no word of the filter's dictionary words (:func:`load_word_filter`) other than ``written``
+    is ``written`` with one character replaced by a character sharing one of ``groups`` with it;
+    True when one may be, and for a ``written`` it does not cover (shorter than :data:`LONG` or
+    longer than :data:`ALIKE_MAX`). ``word`` must be True when ``written`` is itself one of those
+    words (it would find itself everywhere; the test then asks for a key two words share), and may
+    be False otherwise. So two bitmap probes per character and group (the second only when the
+    first hits) rule out most written forms that an alike-character substitution cannot turn into
+    another word, instead of hashing every substitution (~30 per character with tones ignored).
+
+    Key: a word of LONG to ALIKE_MAX characters with one character replaced by the mark of a group
+    holding it. Every dictionary word sets the bits of each of its keys in the first bitmap (two
+    hashes per key, a Bloom filter), and a key two words share sets its bits in the second too.
+    The hashes are the key's UTF-32 code units read as one integer, mod the prime Q and mod the
+    next prime below: linear in the character codes, so the hash of a written form with one
+    character replaced by a mark is the written form's hash plus a number kept per position,
+    character and group. ~4 % of the first bitmap's bits are set, so
+    about one probe pair in 700 hits other keys' bits, which only lets a written form through to
+    the exact test. Built once per process and tuple of groups (~1 s from the word list), kept in
+    the cache folder as ``alike-*.bin`` (8 MB, ~25 ms to load). None when no word filter
+    is loaded (``check``, the reference engine)."""
+    if _WORD_HASHES is None or _WORDS_AT is None:
+        return None
+    got = _ALIKE.get(groups)
+    if got is None:
+        got = _ALIKE[groups] = _alike_test(groups, _alike_bits(groups))
+    return got
+
+
+def _alike_deltas(groups: tuple[str, ...]) -> list[dict[str, tuple]]:
+    """For each position: char -> ((what replacing it by a group's mark adds to hash 1, to hash 2),
+    …) for the groups holding it, both mod Q."""
+    out: list[dict[str, list]] = [{} for _ in range(ALIKE_MAX)]
+    for g, chars in enumerate(groups):
+        for ch in dict.fromkeys(chars):
+            d = _ALIKE_MARK + g - ord(ch)
+            for i, at in enumerate(out):
+                at.setdefault(ch, []).append(((d << (32 * i)) % _ALIKE_Q, (d << (32 * i)) % _ALIKE_Q2))
+    return [{ch: tuple(d) for ch, d in at.items()} for at in out]
+
+
+def _alike_bits(groups: tuple[str, ...]) -> bytes:
+    """Two bitmaps of Q bits each (a Bloom filter of two hashes), one after the other: the keys of
+    at least one word, and the keys of at least two different words."""
+    import hashlib
+
+    cached, path, user = _WORDS_AT
+    h = hashlib.sha1(f"{os.path.basename(cached)}\0{_ALIKE_Q}\0{_ALIKE_Q2}\0{_ALIKE_MARK}\0{ALIKE_MAX}\0".encode())
+    h.update("\n".join(groups).encode("utf-8"))
+    store = os.path.join(os.path.dirname(cached), f"alike-{h.hexdigest()[:16]}.bin")
+    size = (_ALIKE_Q + 7) >> 3
+    try:
+        with open(store, "rb") as fh:
+            data = fh.read()
+        if len(data) == 2 * size:
+            return data
+    except OSError:
+        pass
+    try:
+        with open(cached, encoding="utf-8") as fh:
+            words = [w for w in map(str.rstrip, fh) if w]
+    except OSError:
+        words = _long_words(path, user)
+    marks: dict[str, tuple] = {}  # char -> (mark of a group holding it − its code, …)
+    for g, chars in enumerate(groups):
+        for ch in dict.fromkeys(chars):
+            marks[ch] = marks.get(ch, ()) + (_ALIKE_MARK + g - ord(ch),)
+    first: dict[int, int] = {}  # key -> the first word (number) that has it, or -1: two or more
+    for n, w in enumerate(words):
+        if len(w) > ALIKE_MAX:
+            continue
+        v = int.from_bytes(w.encode("utf-32-le"), "little")  # the word's code units as one integer
+        s = 0
+        for ch in w:
+            for d in marks.get(ch, ()):
+                k = v + (d << s)  # the key: the character replaced by the group's mark
+                if first.setdefault(k, n) != n:
+                    first[k] = -1
+            s += 32
+    bits = bytearray(2 * size)
+    second = size << 3
+    q, q2 = _ALIKE_Q, _ALIKE_Q2
+    for k, n in first.items():
+        for b in (k % q, k % q2):
+            bits[b >> 3] |= 1 << (b & 7)
+            if n < 0:
+                b += second
+                bits[b >> 3] |= 1 << (b & 7)
+    data = bytes(bits)
+    _write_atomically(store, data)
+    return data
+
+
+def _alike_test(groups: tuple[str, ...], bits: bytes):
+    deltas = _alike_deltas(groups)
+    q, q2 = _ALIKE_Q, _ALIKE_Q2
+    lo, hi = LONG, ALIKE_MAX
+    half = len(bits) // 2
+    one, two = bits[:half], bits[half:]  # keys of one word; keys two words share
+
+    def maybe(written: str, word: bool = False) -> bool:
+        n = len(written)
+        if n < lo or n > hi:
+            return True
+        v = int.from_bytes(written.encode("utf-32-le"), "little")
+        h1, h2 = v % q, v % q2
+        b = two if word else one
+        for ch, ds in zip(written, deltas):
+            for d1, d2 in ds.get(ch, ()):
+                k = (h1 + d1) % q
+                if b[k >> 3] >> (k & 7) & 1:
+                    k = (h2 + d2) % q2
+                    if b[k >> 3] >> (k & 7) & 1:
+                        return True
+        return False
+
+    return maybe
 
 
 def word_freq_with(name: str, eng, word: str) -> int:

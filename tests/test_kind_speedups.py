@@ -151,7 +151,8 @@ def test_misspell_same_hits_with_and_without_the_word_filter(with_filter, docume
         assert new == _hits(ref_misspell, old_rule, doc), doc.text[:40]
         total += len(new)
     assert total >= 20
-    assert len(new_rule.compiled[5]) > 1000  # the memo was used
+    alone, joined, kinds = new_rule.compiled[5]
+    assert len(alone) > 1000 and len(joined) > 1000 and len(kinds) > 1000  # the memos were used
 
 
 def test_word_filter_passes_every_word_the_engine_knows(tmp_path, monkeypatch):
@@ -192,3 +193,137 @@ def test_word_filter_passes_every_word_the_engine_knows(tmp_path, monkeypatch):
     sample = sorted(grams)[::7] + known[:500] + ["备受", "倍受", "份内", "淡泊名利", "淡薄名利"]
     assert [lookup(g) for g in sample] == [tokenize.word_freq_with("rjieba", eng, g) for g in sample]
     assert sum(1 for g in sample if lookup(g)) > 500
+
+
+# ---------------------------------------------------------------- WD009's alike-character bitmap (issue 20, third pass)
+
+def _alike_words_and_groups(ruleset):
+    from reportlint import tokenize
+
+    assert tokenize.load_word_filter() is not None
+    rule = next(r for r in ruleset.rules if r.code == "WD009")
+    groups = KINDS["misspell"].compile(rule)[0][3]
+    with open(tokenize._WORDS_AT[0], encoding="utf-8") as fh:
+        words = {w.rstrip() for w in fh if w.strip()}
+    return words, groups
+
+
+def _other_word_one_alike_away(written, words, others) -> bool:
+    """Whether a dictionary word is ``written`` with one character replaced by an alike one
+    (``others``: char -> the other characters sharing a group with it)."""
+    return any(written[:i] + a + written[i + 1:] in words for i, ch in enumerate(written) for a in others.get(ch, ""))
+
+
+def test_alike_filter_rules_out_only_forms_without_an_alike_word(documents):
+    """``maybe(w, word)`` may say False only when no other dictionary word is one alike character
+    away — checked by brute force on the strings: every 3- and 4-gram of the corpus and of the
+    slip-planted copies, dictionary words with one character swapped for an alike one (the slips
+    WD009 is for), and random strings of alike characters. It must also rule out most of them
+    (else it saves nothing), and a dictionary word with no alike neighbour must be ruled out when
+    called as a word (it finds itself in the first bitmap)."""
+    import re
+
+    from reportlint import tokenize
+
+    ruleset, docs = documents
+    words, groups = _alike_words_and_groups(ruleset)
+    others: dict[str, set] = {}
+    for g in groups:
+        for ch in g:
+            others.setdefault(ch, set()).update(g.replace(ch, ""))
+    maybe = tokenize.alike_filter(groups)
+    assert maybe is not None and tokenize.alike_filter(groups) is maybe  # once per process
+    rnd = random.Random(3)
+    grams = set()
+    for doc in docs:
+        for run in re.findall("[\u4e00-\u9fff]{3,}", doc.text):
+            for n in (3, 4):
+                grams.update(run[i:i + n] for i in range(len(run) - n + 1))
+    alike_chars = "".join(sorted({ch for g in groups for ch in g}))
+    sample = sorted(w for w in words if len(w) <= 4)[::40]
+    slips = []
+    for w in sample:
+        i = rnd.randrange(len(w))
+        g = [g for g in groups if w[i] in g]
+        if g:
+            slips.append(w[:i] + rnd.choice(rnd.choice(g)) + w[i + 1:])
+    noise = ["".join(rnd.choice(alike_chars) for _ in range(rnd.choice((3, 4)))) for _ in range(3000)]
+    forms = sorted(grams) + slips + noise + sample
+    ruled_out = 0
+    for w in forms:
+        is_word = w in words
+        if not maybe(w, is_word):
+            ruled_out += 1
+            assert not _other_word_one_alike_away(w, words, others), w
+        if not is_word:
+            assert maybe(w, False) or not maybe(w, True)  # the second bitmap holds fewer keys
+    assert ruled_out > 0.6 * len(forms)
+    lonely = [w for w in sample if not _other_word_one_alike_away(w, words, others)]
+    assert len(lonely) > 100 and sum(not maybe(w, True) for w in lonely) > 0.8 * len(lonely)
+    assert all(maybe(w, False) for w in sample if any(ch in others for ch in w))  # as a non-word, it finds itself
+    assert maybe("天安", False) and maybe("一二三四五", False)  # lengths not covered
+    assert not maybe("𠀀𠀁𠀂", False)  # no character with an alike one
+
+
+def test_alike_filter_is_kept_in_the_cache_folder(tmp_path, monkeypatch, documents):
+    """Built once from the word list, written as alike-*.bin in the cache folder and read back the
+    same; None where no word filter is loaded (``check``) or a word-frequency function is handed in."""
+    from reportlint import tokenize
+    from reportlint.outline import build as build_doc
+
+    ruleset, _ = documents
+    monkeypatch.setenv("REPORTLINT_CACHE", str(tmp_path))
+    monkeypatch.setattr(tokenize, "_WORD_HASHES", None)
+    monkeypatch.setattr(tokenize, "_ALIKE", {})
+    _, groups = _alike_words_and_groups(ruleset)
+    built = tokenize._alike_bits(groups)
+    stored = [p for p in tmp_path.iterdir() if p.name.startswith("alike-")]
+    assert len(stored) == 1 and stored[0].read_bytes() == built
+    assert len(built) == 2 * ((tokenize._ALIKE_Q + 7) >> 3)
+    assert tokenize._alike_bits(groups) == built  # read back
+    assert 0 < sum(bin(b).count("1") for b in built[:1 << 16]) < 0.05 * 8 * (1 << 16)
+    doc = build_doc("他淡薄名利。", profiles=ruleset.profiles)
+    assert Analysis(doc).alike_filter(groups) is not None
+    assert Analysis(doc, word_freq=lambda w: 0).alike_filter(groups) is None
+    monkeypatch.setattr(tokenize, "_WORD_HASHES", None)
+    assert tokenize.alike_filter(groups) is None and Analysis(doc).alike_filter(groups) is None
+
+
+@pytest.mark.parametrize("with_filter", [False, True], ids=["check path", "batch worker"])
+def test_misspell_same_hits_on_random_slips(with_filter, documents, monkeypatch):
+    """Random text made of dictionary words (idioms and set phrases among them), about one in three
+    with a character swapped for an alike one: WD009 gives the pre-change module's hits, with and
+    without the word filter and the alike bitmap."""
+    from reportlint import tokenize
+    from reportlint.outline import build as build_doc
+
+    ruleset, _ = documents
+    words, groups = _alike_words_and_groups(ruleset)
+    loaded = tokenize._WORD_HASHES
+    monkeypatch.setattr(tokenize, "_WORD_HASHES", loaded if with_filter else None)
+    others: dict[str, str] = {}
+    for g in groups:
+        for ch in g:
+            others[ch] = others.get(ch, "") + g.replace(ch, "")
+    pool = sorted(w for w in words if len(w) in (3, 4) and any(ch in others for ch in w))
+    rnd = random.Random(7)
+    rule = next(r for r in ruleset.rules if r.code == "WD009")
+    old_rule = dataclasses.replace(rule, compiled=ref_misspell.compile(rule))
+    new_rule = dataclasses.replace(rule, compiled=KINDS["misspell"].compile(rule))
+    total = 0
+    for _ in range(40):
+        paras = []
+        for _ in range(6):
+            out = []
+            for _ in range(12):
+                w = rnd.choice(pool)
+                if rnd.random() < 0.35:
+                    i = rnd.choice([i for i, ch in enumerate(w) if ch in others])
+                    w = w[:i] + rnd.choice(others[w[i]]) + w[i + 1:]
+                out.append(w + rnd.choice(("", "", "的", "，", "和")))
+            paras.append("".join(out) + "。")
+        doc = build_doc("\n".join(paras), profiles=ruleset.profiles)
+        new = _hits(KINDS["misspell"], new_rule, doc)
+        assert new == _hits(ref_misspell, old_rule, doc), doc.text[:40]
+        total += len(new)
+    assert total >= 50

@@ -16,12 +16,15 @@ part-of-speech tokens of each paragraph (:meth:`reportlint.context.Analysis.tagg
 
 Cost: every alike character at every position is one dictionary look-up, so the candidates
 are kept few (the forms above); the same-sound table is grouped by reading and expanded only
-when a character is looked up, so loading the rule costs about a millisecond. In batch workers
+when a character is looked up, so loading the rule costs about a millisecond. What a token is
+(tried alone, part of a join, frequent or not) is worked out once per word. In batch workers
 (:meth:`reportlint.context.Analysis.word_filter`) a filter of the dictionary's words of three or
-more characters answers "not a word" without an engine call: a written form none of whose
-alike neighbours passes the filter is dropped before its reading is worked out (most are), and
-only neighbours that pass are looked up. The answer for a written form is a pure function of the
-rule and the dictionary, so it is kept across documents (per rule, at most ``_MEMO_MAX``).
+more characters answers "not a word" without an engine call, and a bitmap built from the same
+words (:meth:`reportlint.context.Analysis.alike_filter`) answers "no other word is one alike
+character away" with a few probes: a written form it rules out (nearly all) is dropped before
+its alike neighbours are hashed or its reading is worked out, and only neighbours that pass the
+filter are looked up. The answer for a written form is a pure function of the rule and the
+dictionary, so it is kept across documents (per rule, at most ``_MEMO_MAX``).
 
 Two-character forms are not tried by default: measured on the corpus, most two-character
 forms one sound away from a more frequent word are words jieba's dictionary barely knows
@@ -123,9 +126,12 @@ def compile(rule):
     skip = set(word_list(rule, o.get("skip_tags") or [], "skip_tags"))
     allow = set(word_list(rule, o.get("allow") or [], "allow"))
     avoid = set(word_list(rule, o.get("avoid") or [], "avoid"))
-    # the last two: _others' memo per table and the other characters as one string per table; _best's answers per (written form, exact), kept
-    # across documents (a pure function of the rule and the dictionary; emptied past _MEMO_MAX)
-    return (same, near, frozenset(near)), skip, allow, avoid, ({}, {}, {}, {}), {}
+    # the alike groups (tones ignored) for the batch workers' bitmap; then _others' memo per table and the
+    # other characters as one string per table; _best's answers for single tokens and for joins and what a
+    # token is, per word, kept across documents (pure functions of the rule and the dictionary; emptied
+    # past _MEMO_MAX)
+    groups = tuple(dict.fromkeys(group for entries in near.values() for group, _ in entries))
+    return (same, near, frozenset(near), groups), skip, allow, avoid, ({}, {}, {}, {}), ({}, {}, {})
 
 
 def _reading(wf, w: str) -> tuple[float, bool]:
@@ -163,15 +169,19 @@ def _others(table: dict, flat: dict, ch: str) -> tuple:
     return out
 
 
-def _best(freq, filt, alike, written: str, o: dict, avoid: set, exact: bool = False, flat=None):
+def _best(freq, filt, alike, written: str, o: dict, avoid: set, exact: bool = False, flat=None, maybe=None):
     """The likeliest word one alike character away from ``written`` that clears the bar, or None.
     ``freq`` gives a word's dictionary figure; ``filt`` is None or a set of integers that rules
     out non-words of three or more characters (``hash(word) not in filt``: figure 0, not looked
-    up; see :meth:`reportlint.context.Analysis.word_filter`)."""
+    up; see :meth:`reportlint.context.Analysis.word_filter`); ``maybe`` is None or, with the
+    filter, the test of :meth:`reportlint.context.Analysis.alike_filter` (False: no other dictionary
+    word one alike character away, so no answer)."""
     if filt is not None and o.get("min_freq", 5) > 0 and len(written) >= 3:
         # need >= min_freq > 0, so only dictionary words can clear the bar. Tones ignored, the
         # table holds every character the exact table holds: no word there, no answer at all —
         # decided before the reading of the written form is worked out
+        if maybe is not None and not maybe(written, not exact and freq(written) > 0):
+            return None  # no other word one alike character away (tones ignored: none with them either)
         k = 0 if exact else 1
         table, chars = alike[k], flat[2 + k] if flat is not None else {}
         for i, ch in enumerate(written):
@@ -219,47 +229,84 @@ def run(rule, ctx, units):
     near_chars = alike[2]
     freq = wf = ctx.word_freq_lookup()
     filt = ctx.word_filter()
-    # (written, exact) -> _best's answer: for the process when the dictionary is the standard one,
-    # else within this document
-    done = memo if ctx.standard_dictionary else {}
+    maybe = ctx.alike_filter(alike[3]) if filt is not None else None
+    # _best's answers for single tokens and for joined pairs, and what a token is (below): for the
+    # process when the dictionary is the standard one, else within this document
+    alone, joined, kinds = memo if ctx.standard_dictionary else ({}, {}, {})
     lo = min(min_len, 2)  # shorter tokens are neither tried alone nor joined
 
-    def best(written, exact):
-        key = (written, exact)
-        b = done.get(key, done)
-        if b is done:
-            if len(done) >= _MEMO_MAX:
-                done.clear()
-            b = done[key] = _best(freq, filt, alike, written, o, avoid, exact, flat)
+    def kind_of(w):
+        """What a token can be, a pure function of the word, the rule and the dictionary: bit 1 a
+        written form tried alone (tag aside), bit 2 a part of a join, bit 4 a join part of
+        frequency at most ``join_max_freq``; 0 for neither."""
+        n = len(w)
+        x = 0
+        if n >= lo:
+            han = _han(w)
+            if min_len <= n <= 4 and han and w not in allow and wf(w) <= max_freq:
+                x = 1
+            if join and n >= 2 and han and n + 2 <= join:
+                x |= 2 | (4 if wf(w) <= join_max else 0)
+        if len(kinds) >= _MEMO_MAX:
+            kinds.clear()
+        kinds[w] = x
+        return x
+
+    def best_alone(w):
+        b = alone.get(w, alone)
+        if b is alone:
+            if len(alone) >= _MEMO_MAX:
+                alone.clear()
+            b = alone[w] = _best(freq, filt, alike, w, o, avoid, False, flat, maybe)
         return b
 
+    def best_joined(both):
+        b = joined.get(both, joined)
+        if b is joined:
+            if len(joined) >= _MEMO_MAX:
+                joined.clear()
+            # the joined form is tried only when it is not a word itself and not allowed
+            b = joined[both] = (None if wf(both) != 0 or both in allow
+                                else _best(freq, filt, alike, both, o, avoid, True, flat, maybe))
+        return b
+
+    kget = kinds.get
+    y = 0
     for base, text in units:
         if near_chars.isdisjoint(text):  # no character with an alike one
             continue
         tok = ctx.tagged(base, text)
         if tok is None:
             continue
-        toks = [(s, w, t) for s, (w, t, _) in tok.items()]  # in offset order already
-        last = len(toks) - 1
         taken = -1  # end of the last reported span (no overlapping findings)
-        for k, (s, w, t) in enumerate(toks):
-            n = len(w)
-            if n < lo or s < taken:
+        get = tok.get
+        at = -1  # the offset of the token whose kind y was found as the next one
+        for s, (w, t, e) in tok.items():  # in offset order; the next token starts at e
+            if s == at:
+                x = y
+            else:
+                x = kget(w)
+                if x is None:
+                    x = kind_of(w)
+            if not x or s < taken:
                 continue
             found = None
-            if min_len <= n <= 4 and t not in skip and _han(w) and w not in allow:
-                if wf(w) <= max_freq:
-                    b = best(w, False)
-                    if b is not None:
-                        found = (w, b)
-            if found is None and join and k < last and n >= 2:
-                _, w2, t2 = toks[k + 1]
-                n2 = len(w2)
-                if n2 >= 2 and min_len <= n + n2 <= join and t not in skip and t2 not in skip:
-                    both = w + w2
-                    if (wf(both) == 0 and _han(both) and both not in allow  # pure tests, cheapest first
-                            and min(wf(w), wf(w2)) <= join_max):
-                        b = best(both, True)
+            if x & 1 and t not in skip:
+                b = best_alone(w)
+                if b is not None:
+                    found = (w, b)
+            if found is None and x & 2:
+                nxt = get(e)
+                if nxt is not None:
+                    w2, t2, _ = nxt
+                    y = kget(w2)
+                    if y is None:
+                        y = kind_of(w2)
+                    at = e
+                    if (y & 2 and (x | y) & 4 and min_len <= len(w) + len(w2) <= join
+                            and t not in skip and t2 not in skip):
+                        both = w + w2
+                        b = best_joined(both)
                         if b is not None:
                             found = (both, b)
             if found is None:
