@@ -81,32 +81,48 @@ def _length(n: int) -> str:
     return "len:" + ("xs" if n < 15 else "s" if n < 40 else "m" if n < 120 else "l" if n < 300 else "xl")
 
 
-def feature_set(text: str, chars: bool = True) -> set[str]:
-    """The (binary) features of ``text``: :func:`featurize` gives them their values.
-    ``chars=False``: all but the character n-grams (``c1:``–``c3:`` over ``normalize(text.strip())``),
-    which :mod:`.batched` computes for many paragraphs at once."""
-    raw = text.strip()
-    t = normalize(raw)
+def content_words(t: str) -> list[str]:
+    """The words whose ``w:``/``b:`` features :func:`feature_set` gives, of ``t`` (the :func:`normalize` form)."""
     words = [w for w in _cut(t) if w.strip()]
     # 将 before a verb phrase is the future (将进一步……); before an object it is the preposition of
     # what was done (将……纳入考核): two different features
     if "将" in words:  # the offsets are needed for 将 only
         words = ["将·把" if w == "将" and not _WILL.match(t, i) else w
                  for w, i in zip(words, _offsets(t, words))]
+    return words
+
+
+def other_features(raw: str, t: str) -> list[str]:
+    """The features of :func:`feature_set` that are neither words, word bigrams nor character
+    n-grams (openers, cues, length), in the order it adds them; ``raw`` is the stripped text,
+    ``t`` its :func:`normalize` form."""
+    out = []
+    head = _ENUM.sub("", t)[:4]
+    if head:
+        out.append("open2:" + head[:2])
+        out.append("open4:" + head)
+    out += [name for name, search in _CUE_SEARCH if search(raw)]
+    out.append(_length(len(raw)))
+    if not _NO_PERIOD.search(raw):
+        out.append(_NO_PERIOD_CUE)
+    return out
+
+
+def feature_set(text: str, chars: bool = True) -> set[str]:
+    """The (binary) features of ``text``: :func:`featurize` gives them their values.
+    ``chars=False``: all but the character n-grams (``c1:``–``c3:`` over ``normalize(text.strip())``),
+    which :mod:`.batched` computes for many paragraphs at once. The compiled core builds the same
+    set from :func:`content_words` and :func:`other_features` (``tests/test_native_features.py``)."""
+    raw = text.strip()
+    t = normalize(raw)
+    words = content_words(t)
     feats = {"w:" + w for w in words}
     feats.update(["b:" + a + "|" + b for a, b in zip(words, words[1:])])
     if chars:
         feats.update(["c1:" + c for c in t])
         feats.update(["c2:" + t[i:i + 2] for i in range(len(t) - 1)])
         feats.update(["c3:" + t[i:i + 3] for i in range(len(t) - 2)])
-    head = _ENUM.sub("", t)[:4]
-    if head:
-        feats.add("open2:" + head[:2])
-        feats.add("open4:" + head)
-    feats.update([name for name, search in _CUE_SEARCH if search(raw)])
-    feats.add(_length(len(raw)))
-    if not _NO_PERIOD.search(raw):
-        feats.add(_NO_PERIOD_CUE)
+    feats.update(other_features(raw, t))
     return feats
 
 

@@ -12,6 +12,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
+#include <string.h>
 
 #define MAX_LABELS 64
 
@@ -85,9 +86,468 @@ fail:
     return NULL;
 }
 
+/* ------------------------------------------------------------------ content features
+ *
+ * table(index, table, nlabels) -> capsule
+ *   The model's features as a C hash table keyed by (kind, code points), with their rows copied:
+ *   "w:WORD" -> (WORD, word), "b:A|B" -> (BIGRAM, "A|B"), "cN:GRAM" with len(GRAM) == N ->
+ *   (CHAR, GRAM), any other feature -> (FULL, the whole string). The map is one-to-one, so a
+ *   look-up finds exactly the feature whose string Python would build.
+ *
+ * content_sums(capsule, words, text, others, cues) -> (n_plain, plain sums, cue sums)
+ *   The features reportlint.classify.features.feature_set builds from its pieces, without
+ *   building their strings: "w:" + w for every word that is not all white space (str.strip),
+ *   "b:" + a + "|" + b for neighbouring such words, "c1:".."c3:" for the character 1-3-grams of
+ *   text, and the strings of others (any other features, as they are). Features are a set: each
+ *   distinct one counts once. A feature of others that is in cues (a set) is a cue feature:
+ *   its row goes to the cue sums and it is not counted in n_plain. Sums are exact int64, so
+ *   the result does not depend on order: tests/test_native_features.py compares it with the
+ *   pure-Python path on the corpus and on random text.
+ */
+
+enum { K_WORD = 0, K_BIGRAM = 1, K_CHAR = 2, K_FULL = 3 };
+
+typedef struct {
+    uint64_t hash;
+    Py_ssize_t off;   /* into pool */
+    Py_ssize_t len;
+    int32_t kind;
+    int32_t row;      /* entry number (its weights at row * nlabels), -1: empty slot */
+} Entry;
+
+typedef struct {
+    Py_ssize_t nlabels;
+    size_t mask;      /* number of slots - 1 (a power of two, at least twice the entries) */
+    Entry *slots;
+    Py_UCS4 *pool;
+    int32_t *weights;
+} Table;
+
+#define CAPSULE_NAME "reportlint_native.table"
+
+static uint64_t
+hash_key(int kind, const Py_UCS4 *s, Py_ssize_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)(kind + 1);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        h ^= (uint64_t)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    h ^= h >> 31;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 29;
+    return h;
+}
+
+static size_t
+slots_for(Py_ssize_t n)
+{
+    size_t cap = 8;
+    while (cap < (size_t)n * 2)
+        cap <<= 1;
+    return cap;
+}
+
+static void
+table_free(Table *t)
+{
+    if (t == NULL)
+        return;
+    PyMem_Free(t->slots);
+    PyMem_Free(t->pool);
+    PyMem_Free(t->weights);
+    PyMem_Free(t);
+}
+
+static void
+capsule_free(PyObject *cap)
+{
+    table_free((Table *)PyCapsule_GetPointer(cap, CAPSULE_NAME));
+}
+
+/* The kind of a model feature and where its key starts in the string. */
+static int
+key_of(PyObject *name, Py_ssize_t *start)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(name);
+    int k = PyUnicode_KIND(name);
+    const void *d = PyUnicode_DATA(name);
+    if (n >= 3 && PyUnicode_READ(k, d, 1) == ':') {
+        Py_UCS4 c = PyUnicode_READ(k, d, 0);
+        if (c == 'w' || c == 'b') {
+            *start = 2;
+            return c == 'w' ? K_WORD : K_BIGRAM;
+        }
+    }
+    if (n >= 4 && PyUnicode_READ(k, d, 0) == 'c' && PyUnicode_READ(k, d, 2) == ':') {
+        Py_UCS4 c = PyUnicode_READ(k, d, 1);
+        if (c >= '1' && c <= '3' && n - 3 == (Py_ssize_t)(c - '0')) {
+            *start = 3;
+            return K_CHAR;
+        }
+    }
+    *start = 0;
+    return K_FULL;
+}
+
+static const Entry *
+table_find(const Table *t, int kind, const Py_UCS4 *s, Py_ssize_t n, uint64_t h)
+{
+    size_t i = (size_t)h & t->mask;
+    for (;;) {
+        const Entry *e = &t->slots[i];
+        if (e->row < 0)
+            return NULL;
+        if (e->hash == h && e->kind == kind && e->len == n
+            && memcmp(t->pool + e->off, s, (size_t)n * sizeof(Py_UCS4)) == 0)
+            return e;
+        i = (i + 1) & t->mask;
+    }
+}
+
+static PyObject *
+core_table(PyObject *self, PyObject *args)
+{
+    PyObject *index, *table;
+    Py_ssize_t nlabels;
+    if (!PyArg_ParseTuple(args, "O!On", &PyDict_Type, &index, &table, &nlabels))
+        return NULL;
+    if (nlabels <= 0 || nlabels > MAX_LABELS) {
+        PyErr_SetString(PyExc_ValueError, "nlabels out of range");
+        return NULL;
+    }
+    Py_buffer buf;
+    if (PyObject_GetBuffer(table, &buf, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return NULL;
+    if (buf.itemsize != 4 || (buf.format && strcmp(buf.format, "i") != 0 && strcmp(buf.format, "=i") != 0
+                              && strcmp(buf.format, "<i") != 0)) {
+        PyBuffer_Release(&buf);
+        PyErr_SetString(PyExc_TypeError, "table must be a buffer of int32");
+        return NULL;
+    }
+    const int32_t *w = (const int32_t *)buf.buf;
+    Py_ssize_t nrows = (buf.len / 4) / nlabels;
+    Py_ssize_t n = PyDict_Size(index);
+    Table *t = PyMem_Calloc(1, sizeof(Table));
+    if (t == NULL)
+        goto nomem;
+    t->nlabels = nlabels;
+    /* pass 1: check the items, size the pool */
+    Py_ssize_t pos = 0, chars = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(index, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key) || !PyLong_Check(value)) {
+            PyErr_SetString(PyExc_TypeError, "index must map str to int");
+            goto fail;
+        }
+        if (PyUnicode_GET_LENGTH(key) > PY_SSIZE_T_MAX / 16 - chars) {
+            PyErr_NoMemory();
+            goto fail;
+        }
+        chars += PyUnicode_GET_LENGTH(key);
+    }
+    size_t cap = slots_for(n);
+    t->mask = cap - 1;
+    t->slots = PyMem_Calloc(cap, sizeof(Entry));
+    t->pool = PyMem_Calloc((size_t)chars + 1, sizeof(Py_UCS4));
+    t->weights = PyMem_Calloc((size_t)n * (size_t)nlabels + 1, sizeof(int32_t));
+    if (t->slots == NULL || t->pool == NULL || t->weights == NULL)
+        goto nomem;
+    for (size_t i = 0; i < cap; i++)
+        t->slots[i].row = -1;
+    /* pass 2: fill */
+    pos = 0;
+    Py_ssize_t used = 0;
+    int32_t count = 0;
+    while (PyDict_Next(index, &pos, &key, &value)) {
+        Py_ssize_t r = PyLong_AsSsize_t(value);
+        if (r == -1 && PyErr_Occurred())
+            goto fail;
+        if (r < 0 || r >= nrows) {
+            PyErr_SetString(PyExc_IndexError, "feature row outside the table");
+            goto fail;
+        }
+        if (count >= INT32_MAX || count >= n) {
+            PyErr_SetString(PyExc_RuntimeError, "index changed while read");
+            goto fail;
+        }
+        Py_ssize_t start, len = PyUnicode_GET_LENGTH(key);
+        int kind = key_of(key, &start);
+        if (len > chars - used) {
+            PyErr_SetString(PyExc_RuntimeError, "index changed while read");
+            goto fail;
+        }
+        Py_UCS4 *dst = t->pool + used;
+        if (PyUnicode_AsUCS4(key, dst, len, 0) == NULL)
+            goto fail;
+        Py_UCS4 *s = dst + start;
+        Py_ssize_t klen = len - start;
+        uint64_t h = hash_key(kind, s, klen);
+        size_t i = (size_t)h & t->mask;
+        while (t->slots[i].row >= 0)
+            i = (i + 1) & t->mask;
+        Entry *e = &t->slots[i];
+        e->hash = h;
+        e->off = (Py_ssize_t)(s - t->pool);
+        e->len = klen;
+        e->kind = kind;
+        e->row = count;
+        memcpy(t->weights + (size_t)count * (size_t)nlabels, w + r * nlabels, (size_t)nlabels * sizeof(int32_t));
+        used += len;
+        count++;
+    }
+    PyBuffer_Release(&buf);
+    PyObject *cap_obj = PyCapsule_New(t, CAPSULE_NAME, capsule_free);
+    if (cap_obj == NULL)
+        table_free(t);
+    return cap_obj;
+nomem:
+    PyErr_NoMemory();
+fail:
+    PyBuffer_Release(&buf);
+    table_free(t);
+    return NULL;
+}
+
+typedef struct {
+    uint64_t hash;
+    const Py_UCS4 *s;
+    Py_ssize_t len;
+    int kind;         /* -1: empty slot */
+} Seen;
+
+typedef struct {
+    const Table *t;
+    Seen *seen;
+    size_t mask;
+    Py_ssize_t n_plain;
+    int64_t plain[MAX_LABELS];
+    int64_t cue[MAX_LABELS];
+} Acc;
+
+/* Count a feature once, and add its row when the model has it. */
+static void
+add_feature(Acc *a, int kind, const Py_UCS4 *s, Py_ssize_t n, int is_cue)
+{
+    /* the dedup key tells a cue from a plain feature: they are different strings in Python */
+    int dkind = is_cue ? K_FULL + 1 : kind;
+    uint64_t h = hash_key(dkind, s, n);
+    size_t i = (size_t)h & a->mask;
+    for (;;) {
+        Seen *e = &a->seen[i];
+        if (e->kind < 0) {
+            e->hash = h;
+            e->s = s;
+            e->len = n;
+            e->kind = dkind;
+            break;
+        }
+        if (e->hash == h && e->kind == dkind && e->len == n && memcmp(e->s, s, (size_t)n * sizeof(Py_UCS4)) == 0)
+            return;  /* seen already */
+        i = (i + 1) & a->mask;
+    }
+    if (!is_cue)
+        a->n_plain++;
+    const Table *t = a->t;
+    const Entry *m = table_find(t, kind, s, n, kind == dkind ? h : hash_key(kind, s, n));
+    if (m == NULL)
+        return;
+    const int32_t *row = t->weights + (size_t)m->row * (size_t)t->nlabels;
+    int64_t *acc = is_cue ? a->cue : a->plain;
+    for (Py_ssize_t j = 0; j < t->nlabels; j++)
+        acc[j] += row[j];
+}
+
+static int
+has_non_space(PyObject *u)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(u);
+    int k = PyUnicode_KIND(u);
+    const void *d = PyUnicode_DATA(u);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!Py_UNICODE_ISSPACE(PyUnicode_READ(k, d, i)))
+            return 1;
+    return 0;
+}
+
+static PyObject *
+sums_tuple(const int64_t *acc, Py_ssize_t n)
+{
+    PyObject *out = PyTuple_New(n);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *v = PyLong_FromLongLong(acc[i]);
+        if (v == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(out, i, v);
+    }
+    return out;
+}
+
+#define LIMIT (PY_SSIZE_T_MAX / 64)
+
+static PyObject *
+core_content_sums(PyObject *self, PyObject *args)
+{
+    PyObject *capsule, *words_in, *text, *others_in, *cues;
+    if (!PyArg_ParseTuple(args, "OOUOO", &capsule, &words_in, &text, &others_in, &cues))
+        return NULL;
+    const Table *t = PyCapsule_GetPointer(capsule, CAPSULE_NAME);
+    if (t == NULL)
+        return NULL;
+    if (!PyAnySet_Check(cues)) {
+        PyErr_SetString(PyExc_TypeError, "cues must be a set");
+        return NULL;
+    }
+    PyObject *words = PySequence_Fast(words_in, "words must be a sequence");
+    if (words == NULL)
+        return NULL;
+    PyObject *others = PySequence_Fast(others_in, "others must be a sequence");
+    if (others == NULL) {
+        Py_DECREF(words);
+        return NULL;
+    }
+    Py_UCS4 *buf = NULL;
+    Py_ssize_t *wpos = NULL;
+    char *is_cue = NULL;
+    Acc *a = NULL;
+    PyObject *result = NULL;
+    Py_ssize_t nw_all = PySequence_Fast_GET_SIZE(words), no = PySequence_Fast_GET_SIZE(others);
+    PyObject **wv = PySequence_Fast_ITEMS(words), **ov = PySequence_Fast_ITEMS(others);
+    Py_ssize_t tl = PyUnicode_GET_LENGTH(text);
+    /* sizes: the kept words' characters, the others' characters */
+    Py_ssize_t nw = 0, wchars = 0, ochars = 0;
+    for (Py_ssize_t i = 0; i < nw_all; i++) {
+        if (!PyUnicode_Check(wv[i])) {
+            PyErr_SetString(PyExc_TypeError, "words must be str");
+            goto done;
+        }
+        if (PyUnicode_GET_LENGTH(wv[i]) > LIMIT - wchars) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        if (has_non_space(wv[i])) {
+            wchars += PyUnicode_GET_LENGTH(wv[i]);
+            nw++;
+        }
+    }
+    for (Py_ssize_t i = 0; i < no; i++) {
+        if (!PyUnicode_Check(ov[i])) {
+            PyErr_SetString(PyExc_TypeError, "features must be str");
+            goto done;
+        }
+        if (PyUnicode_GET_LENGTH(ov[i]) > LIMIT - ochars) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        ochars += PyUnicode_GET_LENGTH(ov[i]);
+    }
+    if (tl > LIMIT || nw_all > LIMIT || no > LIMIT) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    /* layout of buf: text | kept words | bigrams "a|b" | others */
+    Py_ssize_t total = tl + wchars + (2 * wchars + nw) + ochars;
+    Py_ssize_t ncand = nw + nw + 3 * tl + no;
+    buf = PyMem_Malloc(((size_t)total + 1) * sizeof(Py_UCS4));
+    wpos = PyMem_Malloc(((size_t)nw + 1) * 2 * sizeof(Py_ssize_t));
+    is_cue = PyMem_Malloc((size_t)no + 1);
+    a = PyMem_Calloc(1, sizeof(Acc));
+    if (buf == NULL || wpos == NULL || is_cue == NULL || a == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    size_t cap = slots_for(ncand);
+    a->t = t;
+    a->mask = cap - 1;
+    a->seen = PyMem_Calloc(cap, sizeof(Seen));  /* checks cap * size for overflow */
+    if (a->seen == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (size_t i = 0; i < cap; i++)
+        a->seen[i].kind = -1;
+    for (Py_ssize_t i = 0; i < no; i++) {
+        int c = PySet_Contains(cues, ov[i]);
+        if (c < 0)
+            goto done;
+        is_cue[i] = (char)c;
+    }
+    Py_ssize_t at = 0;
+    if (PyUnicode_AsUCS4(text, buf, tl, 0) == NULL)
+        goto done;
+    at = tl;
+    Py_ssize_t k = 0;
+    for (Py_ssize_t i = 0; i < nw_all; i++) {
+        if (!has_non_space(wv[i]))
+            continue;
+        Py_ssize_t len = PyUnicode_GET_LENGTH(wv[i]);
+        if (PyUnicode_AsUCS4(wv[i], buf + at, len, 0) == NULL)
+            goto done;
+        wpos[2 * k] = at;
+        wpos[2 * k + 1] = len;
+        at += len;
+        k++;
+    }
+    for (Py_ssize_t i = 0; i < nw; i++)
+        add_feature(a, K_WORD, buf + wpos[2 * i], wpos[2 * i + 1], 0);
+    for (Py_ssize_t i = 0; i + 1 < nw; i++) {
+        Py_ssize_t start = at, la = wpos[2 * i + 1], lb = wpos[2 * i + 3];
+        memcpy(buf + at, buf + wpos[2 * i], (size_t)la * sizeof(Py_UCS4));
+        at += la;
+        buf[at++] = '|';
+        memcpy(buf + at, buf + wpos[2 * i + 2], (size_t)lb * sizeof(Py_UCS4));
+        at += lb;
+        add_feature(a, K_BIGRAM, buf + start, at - start, 0);
+    }
+    for (Py_ssize_t n = 1; n <= 3; n++)
+        for (Py_ssize_t i = 0; i + n <= tl; i++)
+            add_feature(a, K_CHAR, buf + i, n, 0);
+    for (Py_ssize_t i = 0; i < no; i++) {
+        Py_ssize_t len = PyUnicode_GET_LENGTH(ov[i]);
+        if (PyUnicode_AsUCS4(ov[i], buf + at, len, 0) == NULL)
+            goto done;
+        add_feature(a, K_FULL, buf + at, len, is_cue[i]);
+        at += len;
+    }
+    result = PyTuple_New(3);
+    if (result == NULL)
+        goto done;
+    PyObject *v = PyLong_FromSsize_t(a->n_plain);
+    if (v == NULL)
+        goto drop;
+    PyTuple_SET_ITEM(result, 0, v);
+    if ((v = sums_tuple(a->plain, t->nlabels)) == NULL)
+        goto drop;
+    PyTuple_SET_ITEM(result, 1, v);
+    if ((v = sums_tuple(a->cue, t->nlabels)) == NULL)
+        goto drop;
+    PyTuple_SET_ITEM(result, 2, v);
+    goto done;
+drop:
+    Py_CLEAR(result);
+done:
+    if (a != NULL)
+        PyMem_Free(a->seen);
+    PyMem_Free(a);
+    PyMem_Free(is_cue);
+    PyMem_Free(wpos);
+    PyMem_Free(buf);
+    Py_DECREF(others);
+    Py_DECREF(words);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"sums", core_sums, METH_VARARGS,
      "sums(feats, index, table, nlabels) -> per-label exact integer sums of the rows of the features found"},
+    {"table", core_table, METH_VARARGS,
+     "table(index, table, nlabels) -> the model's features as a C table for content_sums"},
+    {"content_sums", core_content_sums, METH_VARARGS,
+     "content_sums(table, words, text, others, cues) -> (n_plain, plain sums, cue sums) of a paragraph"},
     {NULL, NULL, 0, NULL},
 };
 
