@@ -115,12 +115,35 @@ typedef struct {
     int32_t row;      /* entry number (its weights at row * nlabels), -1: empty slot */
 } Entry;
 
+#define BITS_WORDS 1024  /* 65,536 bits */
+#define BIT_OF(h) ((size_t)((h) >> 48))
+
+/* A paragraph's distinct features so far (content_sums): a slot is empty unless its gen is the call's. */
+typedef struct {
+    uint64_t hash;
+    const Py_UCS4 *s;
+    Py_ssize_t len;
+    int32_t kind;
+    uint32_t gen;
+} Seen;
+
 typedef struct {
     Py_ssize_t nlabels;
     size_t mask;      /* number of slots - 1 (a power of two, at least twice the entries) */
     Entry *slots;
     Py_UCS4 *pool;
     int32_t *weights;
+    uint64_t bits[BITS_WORDS];  /* one bit per key hash's top 16 bits: most look-ups miss, here */
+    /* scratch of content_sums, kept between calls (the GIL is held throughout a call, and no
+       Python code runs while it is in use; busy guards against re-entry all the same) */
+    int busy;
+    uint32_t gen;
+    Seen *seen;
+    size_t seen_cap;
+    Py_UCS4 *buf;
+    size_t buf_cap;
+    Py_ssize_t *wpos;
+    size_t wpos_cap;
 } Table;
 
 #define CAPSULE_NAME "reportlint_native.table"
@@ -156,6 +179,9 @@ table_free(Table *t)
     PyMem_Free(t->slots);
     PyMem_Free(t->pool);
     PyMem_Free(t->weights);
+    PyMem_Free(t->seen);
+    PyMem_Free(t->buf);
+    PyMem_Free(t->wpos);
     PyMem_Free(t);
 }
 
@@ -190,16 +216,27 @@ key_of(PyObject *name, Py_ssize_t *start)
     return K_FULL;
 }
 
+/* memcmp for the short keys here (1-3 characters mostly): inline, no library call */
+static inline int
+same(const Py_UCS4 *a, const Py_UCS4 *b, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 static const Entry *
 table_find(const Table *t, int kind, const Py_UCS4 *s, Py_ssize_t n, uint64_t h)
 {
+    if (!(t->bits[BIT_OF(h) >> 6] & ((uint64_t)1 << (BIT_OF(h) & 63))))
+        return NULL;
     size_t i = (size_t)h & t->mask;
     for (;;) {
         const Entry *e = &t->slots[i];
         if (e->row < 0)
             return NULL;
-        if (e->hash == h && e->kind == kind && e->len == n
-            && memcmp(t->pool + e->off, s, (size_t)n * sizeof(Py_UCS4)) == 0)
+        if (e->hash == h && e->kind == kind && e->len == n && same(t->pool + e->off, s, n))
             return e;
         i = (i + 1) & t->mask;
     }
@@ -287,6 +324,7 @@ core_table(PyObject *self, PyObject *args)
         while (t->slots[i].row >= 0)
             i = (i + 1) & t->mask;
         Entry *e = &t->slots[i];
+        t->bits[BIT_OF(h) >> 6] |= (uint64_t)1 << (BIT_OF(h) & 63);
         e->hash = h;
         e->off = (Py_ssize_t)(s - t->pool);
         e->len = klen;
@@ -310,16 +348,10 @@ fail:
 }
 
 typedef struct {
-    uint64_t hash;
-    const Py_UCS4 *s;
-    Py_ssize_t len;
-    int kind;         /* -1: empty slot */
-} Seen;
-
-typedef struct {
     const Table *t;
     Seen *seen;
     size_t mask;
+    uint32_t gen;
     Py_ssize_t n_plain;
     int64_t plain[MAX_LABELS];
     int64_t cue[MAX_LABELS];
@@ -335,14 +367,15 @@ add_feature(Acc *a, int kind, const Py_UCS4 *s, Py_ssize_t n, int is_cue)
     size_t i = (size_t)h & a->mask;
     for (;;) {
         Seen *e = &a->seen[i];
-        if (e->kind < 0) {
+        if (e->gen != a->gen) {
             e->hash = h;
             e->s = s;
             e->len = n;
             e->kind = dkind;
+            e->gen = a->gen;
             break;
         }
-        if (e->hash == h && e->kind == dkind && e->len == n && memcmp(e->s, s, (size_t)n * sizeof(Py_UCS4)) == 0)
+        if (e->hash == h && e->kind == dkind && e->len == n && same(e->s, s, n))
             return;  /* seen already */
         i = (i + 1) & a->mask;
     }
@@ -387,7 +420,25 @@ sums_tuple(const int64_t *acc, Py_ssize_t n)
     return out;
 }
 
+/* Make *p hold at least want items of size bytes (contents not kept); 0 or -1 (MemoryError set). */
+static int
+reserve(void **p, size_t *cap, size_t want, size_t size)
+{
+    if (want <= *cap)
+        return 0;
+    void *q = PyMem_Calloc(want, size);  /* checks want * size for overflow; zeroed */
+    if (q == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    PyMem_Free(*p);
+    *p = q;
+    *cap = want;
+    return 0;
+}
+
 #define LIMIT (PY_SSIZE_T_MAX / 64)
+#define SMALL 32
 
 static PyObject *
 core_content_sums(PyObject *self, PyObject *args)
@@ -395,7 +446,7 @@ core_content_sums(PyObject *self, PyObject *args)
     PyObject *capsule, *words_in, *text, *others_in, *cues;
     if (!PyArg_ParseTuple(args, "OOUOO", &capsule, &words_in, &text, &others_in, &cues))
         return NULL;
-    const Table *t = PyCapsule_GetPointer(capsule, CAPSULE_NAME);
+    Table *t = PyCapsule_GetPointer(capsule, CAPSULE_NAME);
     if (t == NULL)
         return NULL;
     if (!PyAnySet_Check(cues)) {
@@ -410,16 +461,18 @@ core_content_sums(PyObject *self, PyObject *args)
         Py_DECREF(words);
         return NULL;
     }
-    Py_UCS4 *buf = NULL;
-    Py_ssize_t *wpos = NULL;
-    char *is_cue = NULL;
-    Acc *a = NULL;
+    char small[SMALL], *is_cue = small;
     PyObject *result = NULL;
+    Acc a;
     Py_ssize_t nw_all = PySequence_Fast_GET_SIZE(words), no = PySequence_Fast_GET_SIZE(others);
     PyObject **wv = PySequence_Fast_ITEMS(words), **ov = PySequence_Fast_ITEMS(others);
     Py_ssize_t tl = PyUnicode_GET_LENGTH(text);
-    /* sizes: the kept words' characters, the others' characters */
     Py_ssize_t nw = 0, wchars = 0, ochars = 0;
+    if (tl > LIMIT || nw_all > LIMIT || no > LIMIT) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    /* sizes: the kept words' characters, the others' characters */
     for (Py_ssize_t i = 0; i < nw_all; i++) {
         if (!PyUnicode_Check(wv[i])) {
             PyErr_SetString(PyExc_TypeError, "words must be str");
@@ -445,55 +498,61 @@ core_content_sums(PyObject *self, PyObject *args)
         }
         ochars += PyUnicode_GET_LENGTH(ov[i]);
     }
-    if (tl > LIMIT || nw_all > LIMIT || no > LIMIT) {
+    if (no > SMALL && (is_cue = PyMem_Malloc((size_t)no)) == NULL) {
         PyErr_NoMemory();
         goto done;
     }
-    /* layout of buf: text | kept words | bigrams "a|b" | others */
-    Py_ssize_t total = tl + wchars + (2 * wchars + nw) + ochars;
-    Py_ssize_t ncand = nw + nw + 3 * tl + no;
-    buf = PyMem_Malloc(((size_t)total + 1) * sizeof(Py_UCS4));
-    wpos = PyMem_Malloc(((size_t)nw + 1) * 2 * sizeof(Py_ssize_t));
-    is_cue = PyMem_Malloc((size_t)no + 1);
-    a = PyMem_Calloc(1, sizeof(Acc));
-    if (buf == NULL || wpos == NULL || is_cue == NULL || a == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    size_t cap = slots_for(ncand);
-    a->t = t;
-    a->mask = cap - 1;
-    a->seen = PyMem_Calloc(cap, sizeof(Seen));  /* checks cap * size for overflow */
-    if (a->seen == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    for (size_t i = 0; i < cap; i++)
-        a->seen[i].kind = -1;
+    /* set look-ups first: the only calls that could run Python code (a str subclass's __eq__) */
     for (Py_ssize_t i = 0; i < no; i++) {
         int c = PySet_Contains(cues, ov[i]);
         if (c < 0)
             goto done;
         is_cue[i] = (char)c;
     }
-    Py_ssize_t at = 0;
-    if (PyUnicode_AsUCS4(text, buf, tl, 0) == NULL)
+    if (t->busy) {
+        PyErr_SetString(PyExc_RuntimeError, "content_sums re-entered");
         goto done;
-    at = tl;
-    Py_ssize_t k = 0;
+    }
+    /* layout of buf: text | kept words | bigrams "a|b" | others */
+    size_t total = (size_t)tl + 3 * (size_t)wchars + (size_t)nw + (size_t)ochars + 1;
+    size_t ncand = 2 * (size_t)nw + 3 * (size_t)tl + (size_t)no;
+    size_t cap = slots_for((Py_ssize_t)ncand);
+    if (reserve((void **)&t->buf, &t->buf_cap, total, sizeof(Py_UCS4)) < 0
+        || reserve((void **)&t->wpos, &t->wpos_cap, 2 * (size_t)nw + 2, sizeof(Py_ssize_t)) < 0)
+        goto done;
+    if (cap > t->seen_cap) {
+        if (reserve((void **)&t->seen, &t->seen_cap, cap, sizeof(Seen)) < 0)
+            goto done;
+        t->gen = 0;  /* fresh zeroed slots */
+    }
+    if (++t->gen == 0) {  /* wrapped: every slot's gen could equal a future one */
+        memset(t->seen, 0, t->seen_cap * sizeof(Seen));
+        t->gen = 1;
+    }
+    t->busy = 1;
+    memset(&a, 0, sizeof(a));
+    a.t = t;
+    a.seen = t->seen;
+    a.mask = cap - 1;
+    a.gen = t->gen;
+    Py_UCS4 *buf = t->buf;
+    Py_ssize_t *wpos = t->wpos;
+    Py_ssize_t at = tl, k = 0;
+    if (PyUnicode_AsUCS4(text, buf, tl, 0) == NULL)
+        goto unbusy;
     for (Py_ssize_t i = 0; i < nw_all; i++) {
         if (!has_non_space(wv[i]))
             continue;
         Py_ssize_t len = PyUnicode_GET_LENGTH(wv[i]);
         if (PyUnicode_AsUCS4(wv[i], buf + at, len, 0) == NULL)
-            goto done;
+            goto unbusy;
         wpos[2 * k] = at;
         wpos[2 * k + 1] = len;
         at += len;
         k++;
     }
     for (Py_ssize_t i = 0; i < nw; i++)
-        add_feature(a, K_WORD, buf + wpos[2 * i], wpos[2 * i + 1], 0);
+        add_feature(&a, K_WORD, buf + wpos[2 * i], wpos[2 * i + 1], 0);
     for (Py_ssize_t i = 0; i + 1 < nw; i++) {
         Py_ssize_t start = at, la = wpos[2 * i + 1], lb = wpos[2 * i + 3];
         memcpy(buf + at, buf + wpos[2 * i], (size_t)la * sizeof(Py_UCS4));
@@ -501,41 +560,41 @@ core_content_sums(PyObject *self, PyObject *args)
         buf[at++] = '|';
         memcpy(buf + at, buf + wpos[2 * i + 2], (size_t)lb * sizeof(Py_UCS4));
         at += lb;
-        add_feature(a, K_BIGRAM, buf + start, at - start, 0);
+        add_feature(&a, K_BIGRAM, buf + start, at - start, 0);
     }
     for (Py_ssize_t n = 1; n <= 3; n++)
         for (Py_ssize_t i = 0; i + n <= tl; i++)
-            add_feature(a, K_CHAR, buf + i, n, 0);
+            add_feature(&a, K_CHAR, buf + i, n, 0);
     for (Py_ssize_t i = 0; i < no; i++) {
         Py_ssize_t len = PyUnicode_GET_LENGTH(ov[i]);
         if (PyUnicode_AsUCS4(ov[i], buf + at, len, 0) == NULL)
-            goto done;
-        add_feature(a, K_FULL, buf + at, len, is_cue[i]);
+            goto unbusy;
+        add_feature(&a, K_FULL, buf + at, len, is_cue[i]);
         at += len;
     }
+    t->busy = 0;
     result = PyTuple_New(3);
     if (result == NULL)
         goto done;
-    PyObject *v = PyLong_FromSsize_t(a->n_plain);
+    PyObject *v = PyLong_FromSsize_t(a.n_plain);
     if (v == NULL)
         goto drop;
     PyTuple_SET_ITEM(result, 0, v);
-    if ((v = sums_tuple(a->plain, t->nlabels)) == NULL)
+    if ((v = sums_tuple(a.plain, t->nlabels)) == NULL)
         goto drop;
     PyTuple_SET_ITEM(result, 1, v);
-    if ((v = sums_tuple(a->cue, t->nlabels)) == NULL)
+    if ((v = sums_tuple(a.cue, t->nlabels)) == NULL)
         goto drop;
     PyTuple_SET_ITEM(result, 2, v);
+    goto done;
+unbusy:
+    t->busy = 0;
     goto done;
 drop:
     Py_CLEAR(result);
 done:
-    if (a != NULL)
-        PyMem_Free(a->seen);
-    PyMem_Free(a);
-    PyMem_Free(is_cue);
-    PyMem_Free(wpos);
-    PyMem_Free(buf);
+    if (is_cue != small)
+        PyMem_Free(is_cue);
     Py_DECREF(others);
     Py_DECREF(words);
     return result;
