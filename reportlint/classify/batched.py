@@ -13,6 +13,11 @@ to the last bit, as :func:`.linear.softmax_scores` over the full feature set —
 ``tests/test_batched.py`` compares the two on the whole corpus and on random text, and fails
 loudly when a feature change breaks that.
 
+With the compiled core (:func:`.core.native_content`) none of this runs: :func:`content_probs_native`
+hands each paragraph's words and normalised text to C, which builds, de-duplicates and sums the
+word, bigram and character n-gram features there (``tests/test_native_features.py`` compares it
+with this module's numpy path, the pure twin).
+
 numpy costs ~0.2 s to import, so only batch workers use this (:func:`.predict.use_batched`, which
 hands :func:`content_probs` to :mod:`.scoring`);
 ``check`` and ``tag`` never import it. The key arrays are cached beside the compact model.

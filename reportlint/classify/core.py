@@ -17,6 +17,14 @@ last bit:
 ``native`` (fail when it cannot be imported), ``pure``. All three consume the feature strings of
 :func:`reportlint.classify.features.feature_set` and the model's table, so a change of features
 or model needs no change in the compiled core; ``tests/test_core.py`` proves they agree.
+
+Batch workers with the compiled core go one step further (:func:`native_content`,
+:func:`.batched.content_probs_native`): ``content_sums`` builds a paragraph's word, word-bigram
+and character 1–3-gram features itself, from :func:`.features.content_words` and the normalised
+text, and de-duplicates and looks them up in a C hash table of the model (:func:`content_table`)
+without building their strings; the pure twin is :mod:`.batched`'s numpy path.
+``tests/test_native_features.py`` proves the two agree, so a change to how those features are
+spelt fails there until ``native/`` follows.
 """
 from __future__ import annotations
 
