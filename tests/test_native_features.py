@@ -17,7 +17,8 @@ import shutil
 import pytest
 
 from reportlint.classify import batched, core, linear, predict
-from reportlint.classify.features import CUE_FEATURES, content_words, feature_set, normalize, other_features
+from reportlint.classify.features import (CUE_FEATURES, CUE_TESTS, CUES, content_words, feature_set, normalize,
+                                          other_features)
 from reportlint.classify.predict import CompactModel
 
 from kinds_before import features as ref_features
@@ -184,3 +185,20 @@ def test_pure_choice_uses_the_twin(monkeypatch):
     monkeypatch.setattr(batched, "content_probs_pure", lambda texts, model: calls.append(texts) or [])
     batched.content_probs(["成效"], predict.load_model())
     assert calls == [["成效"]]
+
+
+def test_fast_cue_tests_answer_as_their_cues():
+    """``CUE_TESTS`` (fig_pct, formula, relay) find a match exactly when their cue's regex does."""
+    texts = _corpus_paragraphs()
+    texts = [t.strip() for t in texts + _mutated(texts[::3], 11) + _random_texts(800, 12)]
+    texts += ["三成以上", "成立三成", "提高二成。", "占0成", "八成立", "成", "5%", "五％", "3个百分点", "1成效",
+              "标题：", "标题：\n", "关于某某：正文", "，标题：", "a" * 20 + "：", "a" * 21 + "：", "各位领导：",
+              "总书记指出，", "会议强调：要求", "会" + "的" * 15 + "指出“", "会" + "的" * 16 + "指出“",
+              "重要讲话", "重要指示精神", "指出，", "领导同志指出。", "此致"]
+    hits = dict.fromkeys(CUE_TESTS, 0)
+    for t in texts:
+        for name, test in CUE_TESTS.items():
+            want = CUES[name].search(t) is not None
+            assert bool(test(t)) == want, (name, t)
+            hits[name] += want
+    assert min(hits.values()) >= 20, hits

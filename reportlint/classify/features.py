@@ -71,7 +71,23 @@ def _offsets(text: str, words: list[str]) -> list[int]:
         out.append(i)
         pos = i + len(w)
     return out
-_CUE_SEARCH = [(CUE_PREFIX + name, rx.search) for name, rx in CUES.items()]
+# Three slow cues get a test with the same answer (a match somewhere or none), which is all
+# feature_set asks: fig_pct searched only in text with 成, %, ％ or 百分点 (one of which every match
+# holds), its look-behind consumed instead (a match at p-1 exactly when one at p); formula's anchored
+# alternative matched at the start and the literal ones searched; relay searched only where its
+# ending (a verb and the mark after it, or 重要……), which every match contains, is found.
+# tests/test_native_features.py compares each with its cue on the corpus and on random text.
+_FIG_PCT = re.compile(r"[0-9０-９][%％]|百分点|[一二三四五六七八九两0-9０-９]成(?![立为功绩效果员本熟长就])").search
+_FORMULA_WORDS = re.compile(r"汇报如下|报告如下|总结如下|各位领导|尊敬的|谢谢大家|此致|敬礼").search
+_FORMULA_LINE = re.compile(r"[^，。]{0,20}[：:]$").match
+_RELAY_END = re.compile(r"(?:指出|强调|要求|提出|明确|指示|批示)[，：:“]|重要(?:讲话|论述|指示|批示)").search
+_RELAY = CUES["relay"].search
+CUE_TESTS = {
+    "fig_pct": lambda s: ("成" in s or "%" in s or "％" in s or "百分点" in s) and _FIG_PCT(s),
+    "formula": lambda s: _FORMULA_WORDS(s) or _FORMULA_LINE(s),
+    "relay": lambda s: _RELAY_END(s) and _RELAY(s),
+}
+_CUE_SEARCH = [(CUE_PREFIX + name, CUE_TESTS.get(name, rx.search)) for name, rx in CUES.items()]
 # every cue feature feature_set can give (the only features that start with CUE_PREFIX)
 _NO_PERIOD_CUE = CUE_PREFIX + "no_period"
 CUE_FEATURES = frozenset([name for name, _ in _CUE_SEARCH] + [_NO_PERIOD_CUE])
