@@ -199,13 +199,18 @@ def content_probs_native(texts: list[str], model) -> list[dict[str, float]]:
     character n-grams are de-duplicated and looked up in C, from the pieces :func:`feature_set`
     builds them from (:func:`.features.content_words`, :func:`.features.other_features`), without
     building their strings."""
+    from ..tokenize import cut
+
     run = core.native_content()
     tab = core.content_table(model)
     out = []
     for text in texts:
         raw = text.strip()
         t = normalize(raw)
-        n, ks, kc = run(tab, content_words(t), t, other_features(raw, t), CUE_FEATURES)
+        words = cut(t)  # blank words are dropped by content_sums as by content_words
+        if "将" in words:  # 将's two features: content_words works them out
+            words = content_words(t, words)
+        n, ks, kc = run(tab, words, t, other_features(raw, t), CUE_FEATURES)
         out.append(probabilities(ks, n, kc, model))
     return out
 

@@ -97,9 +97,10 @@ def _length(n: int) -> str:
     return "len:" + ("xs" if n < 15 else "s" if n < 40 else "m" if n < 120 else "l" if n < 300 else "xl")
 
 
-def content_words(t: str) -> list[str]:
-    """The words whose ``w:``/``b:`` features :func:`feature_set` gives, of ``t`` (the :func:`normalize` form)."""
-    words = [w for w in _cut(t) if w.strip()]
+def content_words(t: str, cut: list[str] | None = None) -> list[str]:
+    """The words whose ``w:``/``b:`` features :func:`feature_set` gives, of ``t`` (the :func:`normalize`
+    form); ``cut``: the tokenizer's words of ``t`` when already there."""
+    words = [w for w in (_cut(t) if cut is None else cut) if w.strip()]
     # 将 before a verb phrase is the future (将进一步……); before an object it is the preposition of
     # what was done (将……纳入考核): two different features
     if "将" in words:  # the offsets are needed for 将 only
