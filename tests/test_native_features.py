@@ -169,6 +169,19 @@ def test_content_sums_exact_on_a_tiny_model():
         nat.content_sums(tab, [], "x", [], ["cue:fig_num"])
     with pytest.raises(ValueError):
         nat.content_sums(object(), [], "x", [], cues)
+    # a set look-up that runs Python code (a str subclass's __hash__) may change the words list or
+    # call content_sums again: the words are read after it, the scratch is not in use yet
+    words = ["成效", "a"]
+    inner = []
+
+    class Noisy(str):
+        def __hash__(self):
+            words.clear()
+            inner.append(nat.content_sums(tab, ["成效"], "成", [], cues))
+            return str.__hash__(self)
+
+    assert nat.content_sums(tab, words, "", [Noisy("open2:成效")], cues) == (1, (3, 4), (0, 0))
+    assert inner == [(2, (101, 199), (0, 0))]
     with pytest.raises(IndexError):
         nat.table({"w:x": 9}, m.ints, 2)  # 18 ints: rows 0–8
     with pytest.raises(TypeError):

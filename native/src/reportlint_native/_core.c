@@ -453,39 +453,22 @@ core_content_sums(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_TypeError, "cues must be a set");
         return NULL;
     }
-    PyObject *words = PySequence_Fast(words_in, "words must be a sequence");
-    if (words == NULL)
+    /* others as an owned tuple, looked up in cues first: a set look-up may run Python code (an
+       __eq__), which then cannot change what this call reads; words are read after it, and from
+       there on no Python code runs until the result is built */
+    PyObject *others = PySequence_Tuple(others_in);
+    if (others == NULL)
         return NULL;
-    PyObject *others = PySequence_Fast(others_in, "others must be a sequence");
-    if (others == NULL) {
-        Py_DECREF(words);
-        return NULL;
-    }
     char small[SMALL], *is_cue = small;
-    PyObject *result = NULL;
+    PyObject *words = NULL, *result = NULL;
     Acc a;
-    Py_ssize_t nw_all = PySequence_Fast_GET_SIZE(words), no = PySequence_Fast_GET_SIZE(others);
-    PyObject **wv = PySequence_Fast_ITEMS(words), **ov = PySequence_Fast_ITEMS(others);
+    Py_ssize_t no = PyTuple_GET_SIZE(others), nw_all = 0;
+    PyObject **ov = PySequence_Fast_ITEMS(others), **wv = NULL;
     Py_ssize_t tl = PyUnicode_GET_LENGTH(text);
     Py_ssize_t nw = 0, wchars = 0, ochars = 0;
-    if (tl > LIMIT || nw_all > LIMIT || no > LIMIT) {
+    if (tl > LIMIT || no > LIMIT) {
         PyErr_NoMemory();
         goto done;
-    }
-    /* sizes: the kept words' characters, the others' characters */
-    for (Py_ssize_t i = 0; i < nw_all; i++) {
-        if (!PyUnicode_Check(wv[i])) {
-            PyErr_SetString(PyExc_TypeError, "words must be str");
-            goto done;
-        }
-        if (PyUnicode_GET_LENGTH(wv[i]) > LIMIT - wchars) {
-            PyErr_NoMemory();
-            goto done;
-        }
-        if (has_non_space(wv[i])) {
-            wchars += PyUnicode_GET_LENGTH(wv[i]);
-            nw++;
-        }
     }
     for (Py_ssize_t i = 0; i < no; i++) {
         if (!PyUnicode_Check(ov[i])) {
@@ -502,12 +485,35 @@ core_content_sums(PyObject *self, PyObject *args)
         PyErr_NoMemory();
         goto done;
     }
-    /* set look-ups first: the only calls that could run Python code (a str subclass's __eq__) */
     for (Py_ssize_t i = 0; i < no; i++) {
         int c = PySet_Contains(cues, ov[i]);
         if (c < 0)
             goto done;
         is_cue[i] = (char)c;
+    }
+    words = PySequence_Fast(words_in, "words must be a sequence");
+    if (words == NULL)
+        goto done;
+    nw_all = PySequence_Fast_GET_SIZE(words);
+    wv = PySequence_Fast_ITEMS(words);
+    if (nw_all > LIMIT) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    /* sizes: the kept words' characters */
+    for (Py_ssize_t i = 0; i < nw_all; i++) {
+        if (!PyUnicode_Check(wv[i])) {
+            PyErr_SetString(PyExc_TypeError, "words must be str");
+            goto done;
+        }
+        if (PyUnicode_GET_LENGTH(wv[i]) > LIMIT - wchars) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        if (has_non_space(wv[i])) {
+            wchars += PyUnicode_GET_LENGTH(wv[i]);
+            nw++;
+        }
     }
     if (t->busy) {
         PyErr_SetString(PyExc_RuntimeError, "content_sums re-entered");
@@ -596,7 +602,7 @@ done:
     if (is_cue != small)
         PyMem_Free(is_cue);
     Py_DECREF(others);
-    Py_DECREF(words);
+    Py_XDECREF(words);
     return result;
 }
 
