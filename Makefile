@@ -18,12 +18,12 @@ define install_native
 	$(BIN)/python -m pip install -q ./native || echo $(NATIVE_NOTE)
 endef
 
-$(BASE): pyproject.toml native/pyproject.toml native/src/reportlint_native/_core.c | $(BIN)/python
+$(BASE): pyproject.toml native/pyproject.toml native/src/reportlint_native/_core.c native/src/reportlint_native/__init__.py | $(BIN)/python
 	$(BIN)/python -m pip install -q -e .
 	$(install_native)
 	touch $(BASE)
 
-$(FULL): pyproject.toml native/pyproject.toml native/src/reportlint_native/_core.c | $(BIN)/python
+$(FULL): pyproject.toml native/pyproject.toml native/src/reportlint_native/_core.c native/src/reportlint_native/__init__.py | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	$(install_native)
 	touch $(BASE) $(FULL)

@@ -21,6 +21,10 @@ _GENERIC = (
                   "推进情况", "工作进展", "总体进展")),
     ("background", ("基本情况", "概况", "总体情况", "现状", "背景", "由来", "基本态势")),
 )
+# role_for's key test as compiled searches: a key is a literal, so the alternation of a role's keys
+# finds a match exactly when one of them is in the text (one C-level search instead of a Python loop)
+_GENERIC_SEARCH = tuple((role, re.compile("|".join(map(re.escape, keys))).search) for role, keys in _GENERIC)
+_ANY_GENERIC = re.compile("|".join(re.escape(k) for _, keys in _GENERIC for k in keys)).search
 _PROFILE_KEYS = {"name", "description", "title_keywords", "markers", "sections"}
 _SECTION_KEYS = {"role", "names", "required", "labels"}
 _STRIP = re.compile(r"[\s\u3000，。、：:；;！!？?“”\"（）()《》—…*#]+")
@@ -129,8 +133,10 @@ def role_for(text: str, profile: Profile | None) -> str | None:
             return best[1]
     if "做法" in t and "经验" in t:
         return "practice"
-    for role, keys in _GENERIC:
-        if any(k in t for k in keys):
+    if not _ANY_GENERIC(t):
+        return None
+    for role, search in _GENERIC_SEARCH:
+        if search(t):
             if profile is None or profile.section(role) or role in ("problem", "plan", "outcome"):
                 return role
             # profile lacks this role: map to the closest one it has
@@ -189,6 +195,22 @@ STRONG_TITLE_WORDS = ("述职", "述廉", "调研", "经验", "情况报告", "�
                       "概况", "简介", "年终总结", "转正", "个人工作总结", "个人总结", "个人年终", "个人年终总结")
 
 
+_DERIVED: dict[int, tuple] = {}  # id(profile) → (profile, title words longest first, roles, required roles)
+
+
+def _derived(prof: Profile) -> tuple:
+    """What :func:`detect` reads of a profile, worked out once per profile object (the profile is
+    kept in the entry, so its id cannot be reused while the entry is there)."""
+    d = _DERIVED.get(id(prof))
+    if d is None or d[0] is not prof:
+        if len(_DERIVED) >= 1000:
+            _DERIVED.clear()
+        d = (prof, tuple(sorted(prof.title_keywords, key=len, reverse=True)),
+             frozenset(sec.role for sec in prof.sections), [sec.role for sec in prof.sections if sec.required])
+        _DERIVED[id(prof)] = d
+    return d
+
+
 def detect(title: str, headings: list[str], body: str, profiles: dict[str, Profile]) -> tuple[str | None, float]:
     """Pick the profile that best fits; return (name, confidence 0..1)."""
     if not profiles:
@@ -205,11 +227,13 @@ def detect(title: str, headings: list[str], body: str, profiles: dict[str, Profi
     found = [(i, i + len(kw), name) for name, prof in profiles.items() for kw in prof.title_keywords
              if kw and (i := tnorm.find(kw)) != -1]
     head_roles = [r for r in (role_for(h, None) for h in headings) if r]
+    head_set = set(head_roles)
     covered: dict[str, int] = {}
     for name, prof in profiles.items():
+        _, keywords, roles, req = _derived(prof)
         s = 0.0
         taken: list[tuple[int, int]] = []  # title spans already counted: 党支部 is not also 支部
-        for kw in sorted(prof.title_keywords, key=len, reverse=True):
+        for kw in keywords:
             i = tnorm.find(kw) if kw else -1
             if i == -1 or any(a < i + len(kw) and i < b for a, b in taken):
                 continue
@@ -223,14 +247,17 @@ def detect(title: str, headings: list[str], body: str, profiles: dict[str, Profi
             if j in ends and kw in STRONG_TITLE_WORDS:
                 s += 3.0
         if prof.markers:
-            s += min(2.0, 0.5 * sum(body.count(m) for m in prof.markers))
+            k = 0
+            for m in prof.markers:
+                k += body.count(m)
+                if k >= 4:  # 0.5 × 4 is the cap already: the other markers cannot change the score
+                    break
+            s += min(2.0, 0.5 * k)
         covered[name] = 0
         if head_roles:
-            roles = {sec.role for sec in prof.sections}
-            hit = sum(1 for r in set(head_roles) if r in roles)
-            s += 2.0 * hit / max(len(set(head_roles)), 1)
-            req = [sec.role for sec in prof.sections if sec.required]
-            covered[name] = sum(1 for r in req if r in head_roles)
+            hit = sum(1 for r in head_set if r in roles)
+            s += 2.0 * hit / max(len(head_set), 1)
+            covered[name] = sum(1 for r in req if r in head_set)
             s += 1.0 * covered[name] / max(len(req), 1)
         scores[name] = s
     # On a tie, the profile whose required sections the headings cover most is the more specific

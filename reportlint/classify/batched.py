@@ -13,6 +13,11 @@ to the last bit, as :func:`.linear.softmax_scores` over the full feature set —
 ``tests/test_batched.py`` compares the two on the whole corpus and on random text, and fails
 loudly when a feature change breaks that.
 
+With the compiled core (:func:`.core.native_content`) none of this runs: :func:`content_probs_native`
+hands each paragraph's words and normalised text to C, which builds, de-duplicates and sums the
+word, bigram and character n-gram features there (``tests/test_native_features.py`` compares it
+with this module's numpy path, the pure twin).
+
 numpy costs ~0.2 s to import, so only batch workers use this (:func:`.predict.use_batched`, which
 hands :func:`content_probs` to :mod:`.scoring`);
 ``check`` and ``tag`` never import it. The key arrays are cached beside the compact model.
@@ -21,9 +26,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import framed
+from . import core, framed
 from .core import sums as core_sums
-from .features import CUE_FEATURES, feature_set, normalize
+from .features import CUE_FEATURES, content_words, feature_set, normalize, other_features
 from .linear import probabilities
 
 ORDERS = (1, 2, 3)
@@ -182,7 +187,36 @@ def _distinct(a):
 
 def content_probs(texts: list[str], model) -> list[dict[str, float]]:
     """The content model's probabilities for each text: the same numbers as
-    ``softmax_scores(feature_set(text), model)`` for every text, computed together."""
+    ``softmax_scores(feature_set(text), model)`` for every text, computed together
+    (by the compiled core when it is there: :func:`content_probs_native`)."""
+    if core.native_content() is not None:
+        return content_probs_native(texts, model)
+    return content_probs_pure(texts, model)
+
+
+def content_probs_native(texts: list[str], model) -> list[dict[str, float]]:
+    """:func:`content_probs` by the compiled core: each paragraph's words, word bigrams and
+    character n-grams are de-duplicated and looked up in C, from the pieces :func:`feature_set`
+    builds them from (:func:`.features.content_words`, :func:`.features.other_features`), without
+    building their strings."""
+    from ..tokenize import cut
+
+    run = core.native_content()
+    tab = core.content_table(model)
+    out = []
+    for text in texts:
+        raw = text.strip()
+        t = normalize(raw)
+        words = cut(t)  # blank words are dropped by content_sums as by content_words
+        if "将" in words:  # 将's two features: content_words works them out
+            words = content_words(t, words)
+        n, ks, kc = run(tab, words, t, other_features(raw, t), CUE_FEATURES)
+        out.append(probabilities(ks, n, kc, model))
+    return out
+
+
+def content_probs_pure(texts: list[str], model) -> list[dict[str, float]]:
+    """:func:`content_probs` in Python and numpy (the pure twin)."""
     counts, csums = char_sums(texts, model)
     out = []
     for text, n, cs in zip(texts, counts, csums):

@@ -17,6 +17,14 @@ last bit:
 ``native`` (fail when it cannot be imported), ``pure``. All three consume the feature strings of
 :func:`reportlint.classify.features.feature_set` and the model's table, so a change of features
 or model needs no change in the compiled core; ``tests/test_core.py`` proves they agree.
+
+Batch workers with the compiled core go one step further (:func:`native_content`,
+:func:`.batched.content_probs_native`): ``content_sums`` builds a paragraph's word, word-bigram
+and character 1–3-gram features itself, from :func:`.features.content_words` and the normalised
+text, and de-duplicates and looks them up in a C hash table of the model (:func:`content_table`)
+without building their strings; the pure twin is :mod:`.batched`'s numpy path.
+``tests/test_native_features.py`` proves the two agree, so a change to how those features are
+spelt fails there until ``native/`` follows.
 """
 from __future__ import annotations
 
@@ -27,12 +35,13 @@ _F = 64  # bits per packed field
 _BIAS = 1 << 31  # makes every int32 field non-negative
 _MASK = (1 << _F) - 1
 _native_sums = None
+_native_mod = None
 _checked = False
 
 
 def native():
     """The compiled ``sums`` function, or None (not built, not importable, or ``REPORTLINT_CORE=pure``)."""
-    global _native_sums, _checked
+    global _native_sums, _native_mod, _checked
     if not _checked:
         choice = os.environ.get("REPORTLINT_CORE", "auto")
         _checked = True
@@ -43,10 +52,27 @@ def native():
                 if getattr(reportlint_native, "ABI", None) != 1:
                     raise ImportError("reportlint_native: unexpected ABI")
                 _native_sums = reportlint_native.sums
+                _native_mod = reportlint_native
             except ImportError:
                 if choice == "native":
                     raise
     return _native_sums
+
+
+def native_content():
+    """The compiled ``content_sums`` (a paragraph's features built and summed in C, see
+    :func:`content_table`), or None: no compiled core, or one built before it had it."""
+    native()
+    return getattr(_native_mod, "content_sums", None)
+
+
+def content_table(model):
+    """The compiled core's hash table of ``model``'s features (for :func:`native_content`), kept on it."""
+    tab = model.__dict__.get("_native_table")
+    if tab is None:
+        tab = _native_mod.table(model.index, model.ints, len(model.labels))
+        model.__dict__["_native_table"] = tab
+    return tab
 
 
 def name() -> str:

@@ -71,7 +71,23 @@ def _offsets(text: str, words: list[str]) -> list[int]:
         out.append(i)
         pos = i + len(w)
     return out
-_CUE_SEARCH = [(CUE_PREFIX + name, rx.search) for name, rx in CUES.items()]
+# Three slow cues get a test with the same answer (a match somewhere or none), which is all
+# feature_set asks: fig_pct searched only in text with 成, %, ％ or 百分点 (one of which every match
+# holds), its look-behind consumed instead (a match at p-1 exactly when one at p); formula's anchored
+# alternative matched at the start and the literal ones searched; relay searched only where its
+# ending (a verb and the mark after it, or 重要……), which every match contains, is found.
+# tests/test_native_features.py compares each with its cue on the corpus and on random text.
+_FIG_PCT = re.compile(r"[0-9０-９][%％]|百分点|[一二三四五六七八九两0-9０-９]成(?![立为功绩效果员本熟长就])").search
+_FORMULA_WORDS = re.compile(r"汇报如下|报告如下|总结如下|各位领导|尊敬的|谢谢大家|此致|敬礼").search
+_FORMULA_LINE = re.compile(r"[^，。]{0,20}[：:]$").match
+_RELAY_END = re.compile(r"(?:指出|强调|要求|提出|明确|指示|批示)[，：:“]|重要(?:讲话|论述|指示|批示)").search
+_RELAY = CUES["relay"].search
+CUE_TESTS = {
+    "fig_pct": lambda s: ("成" in s or "%" in s or "％" in s or "百分点" in s) and _FIG_PCT(s),
+    "formula": lambda s: _FORMULA_WORDS(s) or _FORMULA_LINE(s),
+    "relay": lambda s: _RELAY_END(s) and _RELAY(s),
+}
+_CUE_SEARCH = [(CUE_PREFIX + name, CUE_TESTS.get(name, rx.search)) for name, rx in CUES.items()]
 # every cue feature feature_set can give (the only features that start with CUE_PREFIX)
 _NO_PERIOD_CUE = CUE_PREFIX + "no_period"
 CUE_FEATURES = frozenset([name for name, _ in _CUE_SEARCH] + [_NO_PERIOD_CUE])
@@ -81,32 +97,49 @@ def _length(n: int) -> str:
     return "len:" + ("xs" if n < 15 else "s" if n < 40 else "m" if n < 120 else "l" if n < 300 else "xl")
 
 
-def feature_set(text: str, chars: bool = True) -> set[str]:
-    """The (binary) features of ``text``: :func:`featurize` gives them their values.
-    ``chars=False``: all but the character n-grams (``c1:``–``c3:`` over ``normalize(text.strip())``),
-    which :mod:`.batched` computes for many paragraphs at once."""
-    raw = text.strip()
-    t = normalize(raw)
-    words = [w for w in _cut(t) if w.strip()]
+def content_words(t: str, cut: list[str] | None = None) -> list[str]:
+    """The words whose ``w:``/``b:`` features :func:`feature_set` gives, of ``t`` (the :func:`normalize`
+    form); ``cut``: the tokenizer's words of ``t`` when already there."""
+    words = [w for w in (_cut(t) if cut is None else cut) if w.strip()]
     # 将 before a verb phrase is the future (将进一步……); before an object it is the preposition of
     # what was done (将……纳入考核): two different features
     if "将" in words:  # the offsets are needed for 将 only
         words = ["将·把" if w == "将" and not _WILL.match(t, i) else w
                  for w, i in zip(words, _offsets(t, words))]
+    return words
+
+
+def other_features(raw: str, t: str) -> list[str]:
+    """The features of :func:`feature_set` that are neither words, word bigrams nor character
+    n-grams (openers, cues, length), in the order it adds them; ``raw`` is the stripped text,
+    ``t`` its :func:`normalize` form."""
+    out = []
+    head = _ENUM.sub("", t)[:4]
+    if head:
+        out.append("open2:" + head[:2])
+        out.append("open4:" + head)
+    out += [name for name, search in _CUE_SEARCH if search(raw)]
+    out.append(_length(len(raw)))
+    if not _NO_PERIOD.search(raw):
+        out.append(_NO_PERIOD_CUE)
+    return out
+
+
+def feature_set(text: str, chars: bool = True) -> set[str]:
+    """The (binary) features of ``text``: :func:`featurize` gives them their values.
+    ``chars=False``: all but the character n-grams (``c1:``–``c3:`` over ``normalize(text.strip())``),
+    which :mod:`.batched` computes for many paragraphs at once. The compiled core builds the same
+    set from :func:`content_words` and :func:`other_features` (``tests/test_native_features.py``)."""
+    raw = text.strip()
+    t = normalize(raw)
+    words = content_words(t)
     feats = {"w:" + w for w in words}
     feats.update(["b:" + a + "|" + b for a, b in zip(words, words[1:])])
     if chars:
         feats.update(["c1:" + c for c in t])
         feats.update(["c2:" + t[i:i + 2] for i in range(len(t) - 1)])
         feats.update(["c3:" + t[i:i + 3] for i in range(len(t) - 2)])
-    head = _ENUM.sub("", t)[:4]
-    if head:
-        feats.add("open2:" + head[:2])
-        feats.add("open4:" + head)
-    feats.update([name for name, search in _CUE_SEARCH if search(raw)])
-    feats.add(_length(len(raw)))
-    if not _NO_PERIOD.search(raw):
-        feats.add(_NO_PERIOD_CUE)
+    feats.update(other_features(raw, t))
     return feats
 
 

@@ -1,2 +1,2 @@
 """Compiled scoring core of reportlint's paragraph classifier (optional; see reportlint.classify.core)."""
-from ._core import ABI, sums  # noqa: F401
+from ._core import ABI, content_sums, sums, table  # noqa: F401
