@@ -20,6 +20,7 @@ from reportlint.context import Analysis
 from reportlint.outline import build
 from reportlint.rulecache import load_ruleset
 
+from kinds_before import density as ref_density
 from kinds_before import duplicate as ref_duplicate
 from kinds_before import misspell as ref_misspell
 from kinds_before import outlier as ref_outlier
@@ -28,7 +29,8 @@ from kinds_before import regex as ref_regex
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = sorted(glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.txt"), recursive=True)
                 + glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.md"), recursive=True))
-REFERENCE = {"misspell": ref_misspell, "duplicate": ref_duplicate, "outlier": ref_outlier, "regex": ref_regex}
+REFERENCE = {"misspell": ref_misspell, "duplicate": ref_duplicate, "outlier": ref_outlier, "regex": ref_regex,
+             "density": ref_density}
 
 
 def _texts():
@@ -170,3 +172,16 @@ def test_word_filter_passes_every_word_the_engine_knows(tmp_path, monkeypatch):
     sample = sorted(grams)[::7] + known[:500] + ["备受", "倍受", "份内", "淡泊名利", "淡薄名利"]
     assert [lookup(g) for g in sample] == [tokenize.word_freq_with("rjieba", eng, g) for g in sample]
     assert sum(1 for g in sample if lookup(g)) > 500
+
+
+def test_density_counts_the_same_non_space_characters():
+    """CL001's character count (``str.split``) agrees with the old per-character ``isspace`` test
+    on every code point, alone and in runs."""
+    from reportlint.checks import density
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    spaces = "".join(ch for ch in every if ch.isspace())
+    assert len(spaces) == 29
+    for text in (every, spaces, "a" + spaces + "b", " 全年　共排查\u2028商铺\x1c1420户 \n", ""):
+        assert density._chars(text) == ref_density._chars(text)
+    assert density._chars(every) == len(every) - 29

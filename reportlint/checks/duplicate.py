@@ -27,6 +27,7 @@ Example (fires on a sentence pasted into two paragraphs)::
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 
@@ -200,9 +201,9 @@ def _clauses(ctx, min_chars: int, span: int = 3):
 
 
 def _run_clauses(rule, ctx):
-    """Candidates share enough character bigrams (each clause's bigrams are the bits of one
-    integer, so a pair's shared bigrams are one AND and a bit count), then the edit similarity
-    (difflib's ratio) decides."""
+    """Candidates have lengths within the ``similarity`` ratio and share enough character bigrams
+    (sets, so a pair's shared bigrams are one intersection), then the edit similarity (difflib's
+    ratio) decides."""
     import difflib
 
     doc = ctx.doc
@@ -223,26 +224,49 @@ def _run_clauses(rule, ctx):
         return pgrams[p.index]
 
     found: dict[int, tuple] = {}  # sentence start -> (similarity, length, start, end, earlier start)
-    ids: dict[str, int] = {}  # bigram -> its bit
-    masks: list[int] = []  # each item's set of bigrams as the bits of one integer
+    lengths: list[int] = []
+    bigrams: list[frozenset] = []
     for k, (s, e, key, sec, sstart, skey, p) in enumerate(items):
-        m = 0
-        for x in map(str.__add__, key, key[1:]):  # its bigrams (key is normalised, longer than 2)
-            m |= 1 << ids.setdefault(x, len(ids))
-        need = limit * 0.5 * max(m.bit_count(), 1)  # shared bigrams an earlier clause needs
-        near = [c for c, m0 in enumerate(masks) if (m & m0).bit_count() >= need]
-        masks.append(m)
+        n = len(key)
+        g = frozenset(map(str.__add__, key, key[1:]))  # its bigrams (key is normalised)
+        need = limit * 0.5 * max(len(g), 1)  # shared bigrams an earlier clause needs
+        lo, hi = _partner_lengths(n, limit)  # the lengths an earlier clause may have
+        near = [c for c, n0 in enumerate(lengths) if lo <= n0 <= hi and len(g & bigrams[c]) >= need]
+        lengths.append(n)
+        bigrams.append(g)
         for c in near:
             s0, _, key0, sec0, _, skey0, p0 = items[c]
             if sec0 == sec or skey0 == skey:
                 continue
-            if min(len(key), len(key0)) < limit * max(len(key), len(key0)):
-                continue
             sim = difflib.SequenceMatcher(None, key0, key, autojunk=False).ratio()
             if sim < limit or jaccard(pg(p0), pg(p)) >= 0.8:
                 continue
-            cand = (len(key), sim, s, e, s0)
+            cand = (n, sim, s, e, s0)
             if sstart not in found or cand > found[sstart]:
                 found[sstart] = cand  # the same whatever order the earlier clauses are tried in
     for _, (_, sim, s, e, s0) in sorted(found.items()):
         yield Hit(s, e, {"line": doc.position(s0)[0], "similarity": f"{sim * 100:.0f}%"}, related=(s0,))
+
+
+@functools.lru_cache(maxsize=4096)
+def _partner_lengths(n: int, limit: float) -> tuple[int, int]:
+    """(lo, hi): the lengths m with ``min(n, m) >= limit * max(n, m)`` (the test the pairs had to
+    pass) are exactly lo..hi — it is monotone in m on either side of n, so the bounds are found by
+    the very same comparison, stepping from a guess."""
+    if limit <= 0:
+        return 0, 1 << 62
+
+    def ok(m):
+        return min(n, m) >= limit * max(n, m)
+
+    lo = min(n, max(0, int(limit * n)))
+    while lo > 0 and ok(lo - 1):
+        lo -= 1
+    while lo < n and not ok(lo):
+        lo += 1
+    hi = max(n, int(n / limit))
+    while ok(hi + 1):
+        hi += 1
+    while hi > n and not ok(hi):
+        hi -= 1
+    return lo, hi

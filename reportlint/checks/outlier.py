@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import chain
 
 from ..finding import Hit
 from ._spec import NUMBER, Opt
@@ -56,18 +57,19 @@ def run(rule, ctx, units):
              if not p.table and not p.part and p.heading is None and p.index not in (doc.title, doc.subtitle)]
     if sum(len(p.text) >= min_chars for p in paras) < 3:
         return
-    counts = [_content_words(ctx, p, pos, stop) for p in paras]
-    total = Counter()
-    for c in counts:
-        total.update(c)
+    words = [_content_words(ctx, p, pos, stop) for p in paras]
+    total = Counter(chain.from_iterable(words))
     # the rest of the document is total − c; its sums are worked out from total's (integers, so
     # the cosine is the one of the two vectors exactly) instead of subtracting counters per paragraph
-    n_total = sum(total.values())
+    n_total = sum(map(len, words))
     sq_total = sum(v * v for v in total.values())
-    for p, c in zip(paras, counts):
-        if len(p.text) < min_chars or len(c) < min_words:
+    for p, ws in zip(paras, words):
+        if len(p.text) < min_chars:
             continue
-        if n_total - sum(c.values()) < min_rest:
+        c = Counter(ws)
+        if len(c) < min_words:
+            continue
+        if n_total - len(ws) < min_rest:
             continue
         dot = shared = 0
         sq_rest = sq_total
@@ -84,7 +86,7 @@ def run(rule, ctx, units):
             yield Hit(p.start, p.end, {"score": f"{score:.2f}", "shared": shared, "words": len(c)})
 
 
-def _content_words(ctx, p, pos, stop) -> Counter:
+def _content_words(ctx, p, pos, stop) -> list[str]:
+    """The paragraph's content words in order (with repeats)."""
     tagged = ctx.tagged(p.start, p.text) or {}
-    return Counter(w for w, tag, _ in tagged.values()
-                   if tag.startswith(pos) and w not in stop and _HAN.match(w))
+    return [w for w, tag, _ in tagged.values() if tag.startswith(pos) and w not in stop and _HAN.match(w)]
