@@ -185,3 +185,31 @@ def test_density_counts_the_same_non_space_characters():
     for text in (every, spaces, "a" + spaces + "b", " 全年　共排查\u2028商铺\x1c1420户 \n", ""):
         assert density._chars(text) == ref_density._chars(text)
     assert density._chars(every) == len(every) - 29
+
+
+def test_duplicate_integer_bigrams_stand_for_the_string_bigrams():
+    """DUP rules keep a text's bigrams as integers: one per distinct two-character string, in the
+    same sorted order (DUP002's prefix filter takes the smallest), a one-character text standing
+    for itself — on random text with astral characters and lone surrogates too."""
+    from reportlint.checks import duplicate
+
+    def strings(t):
+        if len(t) <= 2:
+            return frozenset([t]) if t else frozenset()
+        return frozenset(map(str.__add__, t, t[1:]))
+
+    def code(x):
+        return -1 - ord(x) if len(x) == 1 else ord(x[0]) << 32 | ord(x[1])
+
+    rnd = random.Random(7)
+    alphabet = "共排查商铺户整改隐患处" + "0123456789ab" + "\U00020000\U0002a6d6\ud800\udfff\U0010ffff\x00"
+    texts = ["", "共", "共排", "共共", "共排查", "共共共共", "\ud800", "\U00020000共"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(1, 80))) for _ in range(2000)]
+    sets = []
+    for t in texts:
+        got = duplicate.bigrams(t)
+        assert got == frozenset(map(code, strings(t))), t
+        assert [code(x) for x in sorted(strings(t))] == sorted(got)
+        sets.append((strings(t), got))
+    for (a, ia), (b, ib) in zip(sets, sets[1:]):
+        assert len(a & b) == len(ia & ib) and duplicate.jaccard(a, b) == duplicate.jaccard(ia, ib)

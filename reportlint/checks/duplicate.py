@@ -30,6 +30,8 @@ import bisect
 import functools
 import math
 import re
+from array import array
+from itertools import chain
 
 from ..errors import RuleFileError
 from ..finding import Hit
@@ -66,12 +68,36 @@ def norm(text: str) -> str:
 
 
 def grams(text: str, n: int) -> frozenset:
+    """The set of ``text``'s n-grams once normalised (bigrams as integers: :func:`bigrams`)."""
     t = norm(text)
+    if n == 2:
+        return bigrams(t)
     if len(t) <= n:
         return frozenset([t]) if t else frozenset()
-    if n == 2:  # the usual size: pairs of neighbours, joined in C
-        return frozenset(map(str.__add__, t, t[1:]))
     return frozenset(t[i:i + n] for i in range(len(t) - n + 1))
+
+
+_SWAP = array("I", b"\x01\x00\x00\x00")[0] == 1  # little-endian: big-endian words need swapping
+
+
+def bigrams(t: str) -> frozenset:
+    """The character bigrams of the normalised text ``t`` as integers, ``ord(a) << 32 | ord(b)``
+    for the bigram ``ab`` — one to one, and in the order of the strings, so sets of them have the
+    sizes, intersections and sorted order the sets of two-character strings had. Read from the
+    text's UTF-32 code units in C: the words at even offsets are the bigrams at even positions,
+    those at odd offsets the others. A text of one character stands for itself (``-1 - ord``,
+    never a bigram), as its one-character string did."""
+    n = len(t)
+    if n <= 2:
+        if n == 2:
+            return frozenset([ord(t[0]) << 32 | ord(t[1])])
+        return frozenset([-1 - ord(t)]) if t else frozenset()
+    b = t.encode("utf-32-be", "surrogatepass")
+    even, odd = array("Q", b[:8 * (n // 2)]), array("Q", b[4:4 + 8 * ((n - 1) // 2)])
+    if _SWAP:
+        even.byteswap()
+        odd.byteswap()
+    return frozenset(chain(even, odd))
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:
@@ -90,26 +116,53 @@ def _body(doc, p):
     return s, doc.text[s:p.end]
 
 
+def _body_bigrams(ctx):
+    """p -> the bigrams of paragraph p's body, computed once per document for all DUP rules."""
+    memo = ctx.shared("duplicate.body_bigrams", dict)
+    doc = ctx.doc
+
+    def pg(p):
+        g = memo.get(p.index)
+        if g is None:
+            g = memo[p.index] = bigrams(norm(_body(doc, p)[1]))
+        return g
+
+    return pg
+
+
+def _sentence_keys(ctx):
+    """The normalised text of every content sentence, as ``ctx.content_sentences()`` lists them."""
+    return ctx.shared("duplicate.sentence_keys",
+                      lambda: [[norm(s.text) for s in sents] for _, sents in ctx.content_sentences()])
+
+
 def run(rule, ctx, units):
     doc = ctx.doc
     if rule.options["unit"] == "paragraph":
-        yield from _run_paragraphs(rule, doc)
+        yield from _run_paragraphs(rule, ctx)
     elif rule.options["unit"] == "clause":
         yield from _run_clauses(rule, ctx)
     else:
         yield from _run_sentences(rule, ctx)
 
 
-def _run_paragraphs(rule, doc):
+def _run_paragraphs(rule, ctx):
     """Set-similarity join with prefix filtering: two sets with Jaccard >= t share one of the
     first ``len - ceil(t * len) + 1`` grams of each, under any one order of the grams."""
+    doc = ctx.doc
     o = rule.options
     n, limit, min_chars = o.get("ngram", 2), float(o.get("similarity", 0.8)), o.get("min_chars", 30)
+    memo = ctx.shared("duplicate.body_bigrams", dict)
     items = []
     for p in _paragraphs(doc):
         s, body = _body(doc, p)
-        if len(norm(body)) >= min_chars:
-            items.append((s, p.end, grams(body, n)))
+        t = norm(body)
+        if len(t) >= min_chars:
+            if n != 2:
+                g = frozenset([t]) if len(t) <= n else frozenset(t[i:i + n] for i in range(len(t) - n + 1))
+            elif (g := memo.get(p.index)) is None:
+                g = memo[p.index] = bigrams(t)
+            items.append((s, p.end, g))
     if len(items) < 2:
         return
     index: dict[str, list[int]] = {}
@@ -138,18 +191,11 @@ def _run_sentences(rule, ctx):
     min_chars = o.get("min_chars", 12)
     skip = float(o.get("skip_similar_paragraphs", 0) or 0)
     first: dict[str, tuple[int, object]] = {}
-    cache: dict[int, frozenset] = {}
-
-    def pg(p):
-        if p.index not in cache:
-            cache[p.index] = grams(_body(doc, p)[1], 2)
-        return cache[p.index]
-
-    for p, sents in ctx.content_sentences():
+    pg = _body_bigrams(ctx)
+    for (p, sents), keys in zip(ctx.content_sentences(), _sentence_keys(ctx)):
         if p.table:
             continue
-        for sent in sents:
-            key = norm(sent.text)
+        for sent, key in zip(sents, keys):
             if len(key) < min_chars:
                 continue
             if key not in first:
@@ -171,14 +217,13 @@ def _clauses(ctx, min_chars: int, span: int = 3):
     doc = ctx.doc
     tops = [s for _, s, _ in doc.top_sections()]
     out = []
-    for p, sents in ctx.content_sentences():
+    for (p, sents), skeys in zip(ctx.content_sentences(), _sentence_keys(ctx)):
         if p.table:
             continue
         sec = bisect.bisect_right(tops, p.start) - 1
         if sec < 0:
             continue  # the opening summary before the first heading restates on purpose
-        for sent in sents:
-            skey = norm(sent.text)
+        for sent, skey in zip(sents, skeys):
             pieces, pos = [], 0
             for m in [*_CLAUSE_END.finditer(sent.text), None]:
                 end = m.start() if m else len(sent.text)
@@ -216,24 +261,19 @@ def _run_clauses(rule, ctx):
     if o.get("skip"):
         drop = re.compile(o["skip"])
         items = [it for it in items if not drop.search(doc.text[it[0]:it[1]])]
-    pgrams: dict[int, frozenset] = {}
-
-    def pg(p):
-        if p.index not in pgrams:
-            pgrams[p.index] = grams(_body(doc, p)[1], 2)
-        return pgrams[p.index]
+    pg = _body_bigrams(ctx)
 
     found: dict[int, tuple] = {}  # sentence start -> (similarity, length, start, end, earlier start)
     lengths: list[int] = []
-    bigrams: list[frozenset] = []
+    sets: list[frozenset] = []
     for k, (s, e, key, sec, sstart, skey, p) in enumerate(items):
         n = len(key)
-        g = frozenset(map(str.__add__, key, key[1:]))  # its bigrams (key is normalised)
+        g = bigrams(key)  # key is normalised
         need = limit * 0.5 * max(len(g), 1)  # shared bigrams an earlier clause needs
         lo, hi = _partner_lengths(n, limit)  # the lengths an earlier clause may have
-        near = [c for c, n0 in enumerate(lengths) if lo <= n0 <= hi and len(g & bigrams[c]) >= need]
+        near = [c for c, n0 in enumerate(lengths) if lo <= n0 <= hi and len(g & sets[c]) >= need]
         lengths.append(n)
-        bigrams.append(g)
+        sets.append(g)
         for c in near:
             s0, _, key0, sec0, _, skey0, p0 = items[c]
             if sec0 == sec or skey0 == skey:
