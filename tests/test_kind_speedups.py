@@ -12,6 +12,7 @@ import dataclasses
 import glob
 import os
 import random
+import shutil
 
 import pytest
 
@@ -213,3 +214,74 @@ def test_duplicate_integer_bigrams_stand_for_the_string_bigrams():
         sets.append((strings(t), got))
     for (a, ia), (b, ib) in zip(sets, sets[1:]):
         assert len(a & b) == len(ia & ib) and duplicate.jaccard(a, b) == duplicate.jaccard(ia, ib)
+
+
+# ---------------------------------------------------------------- DUP004's pair loop, compiled and pure
+
+def _native_near_pairs():
+    try:
+        from reportlint_native import near_pairs
+    except ImportError:
+        if shutil.which("gcc") or shutil.which("cc"):
+            pytest.fail("a C compiler is here but native/ is not installed (or is an old build): "
+                        "run `make .venv/.installed-test` (it builds native/)")
+        pytest.skip("no C compiler on this machine: only the pure-Python twin can run")
+    return near_pairs
+
+
+def test_near_pairs_compiled_and_pure_agree(documents):
+    """The compiled pair loop and its pure twin list the same (k, c) pairs, in the same order: on
+    the clause runs of corpus reports and of their mutated copies, at several similarity limits
+    (0 and 1 included), and on random keys with repeats, astral characters, lone surrogates, keys
+    of zero, one and two characters."""
+    from reportlint.checks import duplicate
+
+    native = _native_near_pairs()
+    _, docs = documents
+    keysets = [[it[2] for it in duplicate._clauses(Analysis(doc), 12)] for doc in docs[::5]]
+    rnd = random.Random(5)
+    alphabet = "共排查商铺户整改隐患处" + "0123456789" + "\U00020000\U0010ffff\ud800\x00"
+    randoms = [["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 24)))
+                for _ in range(rnd.randrange(0, 40))] for _ in range(300)]
+    randoms += [[], [""], ["", ""], ["共"] * 3, ["共排", "共排", "排共"]]
+    total = 0
+    for limit, sets in ((0.85, keysets), (0.5, keysets[::3]), (0.85, randoms), (0.5, randoms),
+                        (0.0, randoms), (1.0, randoms), (0.3, randoms), (0.999, randoms)):
+        for keys in sets:
+            got = native(keys, limit)
+            assert got == duplicate._near_pairs_pure(keys, limit), (limit, keys[:3])
+            total += len(got)
+    assert total > 10_000
+    with pytest.raises(TypeError):
+        native(["共排查", 3], 0.85)
+
+
+def test_duplicate_same_hits_with_either_pair_loop(documents, monkeypatch):
+    """DUP004 run with the pure pair loop and with the compiled one reports what the pre-change
+    module reported."""
+    from reportlint.checks import duplicate
+
+    ruleset, docs = documents
+    rule = next(r for r in ruleset.rules if r.code == "DUP004")
+    old_rule = dataclasses.replace(rule, compiled=ref_duplicate.compile(rule))
+    ref = [_hits(ref_duplicate, old_rule, doc) for doc in docs]
+    assert sum(map(len, ref)) >= 5
+    for loop in (duplicate._near_pairs_pure, _native_near_pairs()):
+        monkeypatch.setattr(duplicate, "_NEAR", [loop])
+        assert [_hits(duplicate, rule, doc) for doc in docs] == ref
+
+
+def test_compiled_helpers_follow_reportlint_core(monkeypatch):
+    from reportlint import compiled
+
+    native = _native_near_pairs()
+    monkeypatch.setenv("REPORTLINT_CORE", "pure")
+    assert compiled.function("near_pairs") is None
+    monkeypatch.setenv("REPORTLINT_CORE", "auto")
+    assert compiled.function("near_pairs") is native
+    monkeypatch.setenv("REPORTLINT_CORE", "native")
+    assert compiled.function("near_pairs") is native
+    with pytest.raises(ImportError):
+        compiled.function("no_such_helper")
+    monkeypatch.setenv("REPORTLINT_CORE", "auto")
+    assert compiled.function("no_such_helper") is None

@@ -33,6 +33,7 @@ import re
 from array import array
 from itertools import chain
 
+from .. import compiled
 from ..errors import RuleFileError
 from ..finding import Hit
 from ._spec import NUMBER, Opt
@@ -247,8 +248,8 @@ def _clauses(ctx, min_chars: int, span: int = 3):
 
 def _run_clauses(rule, ctx):
     """Candidates have lengths within the ``similarity`` ratio and share enough character bigrams
-    (sets, so a pair's shared bigrams are one intersection), then the edit similarity (difflib's
-    ratio) decides."""
+    (:func:`near_pairs`, compiled when it can be), then the edit similarity (difflib's ratio)
+    decides."""
     import difflib
 
     doc = ctx.doc
@@ -264,28 +265,48 @@ def _run_clauses(rule, ctx):
     pg = _body_bigrams(ctx)
 
     found: dict[int, tuple] = {}  # sentence start -> (similarity, length, start, end, earlier start)
-    lengths: list[int] = []
-    sets: list[frozenset] = []
-    for k, (s, e, key, sec, sstart, skey, p) in enumerate(items):
-        n = len(key)
-        g = bigrams(key)  # key is normalised
-        need = limit * 0.5 * max(len(g), 1)  # shared bigrams an earlier clause needs
-        lo, hi = _partner_lengths(n, limit)  # the lengths an earlier clause may have
-        near = [c for c, n0 in enumerate(lengths) if lo <= n0 <= hi and len(g & sets[c]) >= need]
-        lengths.append(n)
-        sets.append(g)
-        for c in near:
-            s0, _, key0, sec0, _, skey0, p0 = items[c]
-            if sec0 == sec or skey0 == skey:
-                continue
-            sim = difflib.SequenceMatcher(None, key0, key, autojunk=False).ratio()
-            if sim < limit or jaccard(pg(p0), pg(p)) >= 0.8:
-                continue
-            cand = (n, sim, s, e, s0)
-            if sstart not in found or cand > found[sstart]:
-                found[sstart] = cand  # the same whatever order the earlier clauses are tried in
+    for k, c in near_pairs([it[2] for it in items], limit):
+        s, e, key, sec, sstart, skey, p = items[k]
+        s0, _, key0, sec0, _, skey0, p0 = items[c]
+        if sec0 == sec or skey0 == skey:
+            continue
+        sim = difflib.SequenceMatcher(None, key0, key, autojunk=False).ratio()
+        if sim < limit or jaccard(pg(p0), pg(p)) >= 0.8:
+            continue
+        cand = (len(key), sim, s, e, s0)
+        if sstart not in found or cand > found[sstart]:
+            found[sstart] = cand  # the same whatever order the earlier clauses are tried in
     for _, (_, sim, s, e, s0) in sorted(found.items()):
         yield Hit(s, e, {"line": doc.position(s0)[0], "similarity": f"{sim * 100:.0f}%"}, related=(s0,))
+
+
+_NEAR = []  # the near_pairs function chosen, once
+
+
+def near_pairs(keys: list[str], limit: float) -> list[tuple[int, int]]:
+    """[(k, c), …], k ascending, then c < k ascending: the clauses c before clause k (``keys``:
+    their normalised texts) whose lengths are within ``limit`` of each other and which share at
+    least ``limit / 2`` of k's distinct bigrams — the pairs worth an edit-similarity test. The
+    compiled ``reportlint_native.near_pairs`` when there is one (:mod:`reportlint.compiled`), else
+    :func:`_near_pairs_pure`; the same list either way (``tests/test_kind_speedups.py``)."""
+    if not _NEAR:
+        _NEAR.append(compiled.function("near_pairs") or _near_pairs_pure)
+    return _NEAR[0](keys, limit)
+
+
+def _near_pairs_pure(keys: list[str], limit: float) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    lengths: list[int] = []
+    sets: list[frozenset] = []
+    for k, key in enumerate(keys):
+        n = len(key)
+        g = bigrams(key)
+        need = limit * 0.5 * max(len(g), 1)  # shared bigrams an earlier clause needs
+        lo, hi = _partner_lengths(n, limit)  # the lengths an earlier clause may have
+        out += [(k, c) for c, n0 in enumerate(lengths) if lo <= n0 <= hi and len(g & sets[c]) >= need]
+        lengths.append(n)
+        sets.append(g)
+    return out
 
 
 @functools.lru_cache(maxsize=4096)
