@@ -285,3 +285,17 @@ def test_compiled_helpers_follow_reportlint_core(monkeypatch):
         compiled.function("no_such_helper")
     monkeypatch.setenv("REPORTLINT_CORE", "auto")
     assert compiled.function("no_such_helper") is None
+
+
+def test_duplicate_clause_keys_drop_what_norm_drops():
+    """DUP004 normalises a sentence once with its clause marks kept and cuts the result at them:
+    for every code point the kept-marks pattern drops exactly what ``norm`` drops, bar the marks."""
+    from reportlint.checks import duplicate
+
+    marks = "，,；;：:"
+    every = "".join(chr(c) for c in range(0x110000) if chr(c) not in marks)
+    assert duplicate._MARKED.sub("", every) == duplicate.norm(every)
+    assert duplicate._MARKED.sub("", marks) == marks and duplicate.norm(marks) == ""
+    text = "全年共排查商铺1420户，整改 隐患_386处；\u3000完成率：98%。"
+    assert duplicate._CLAUSE_END.split(duplicate._MARKED.sub("", text)) == [
+        duplicate.norm(x) for x in duplicate._CLAUSE_END.split(text)]

@@ -209,6 +209,7 @@ def _run_sentences(rule, ctx):
 
 
 _CLAUSE_END = re.compile(r"[，,；;：:]")
+_MARKED = re.compile(r"(?:_|[^\w，,；;：:])+")  # what norm drops (_DROP), less the clause marks
 
 
 def _clauses(ctx, min_chars: int, span: int = 3):
@@ -225,18 +226,19 @@ def _clauses(ctx, min_chars: int, span: int = 3):
         if sec < 0:
             continue  # the opening summary before the first heading restates on purpose
         for sent, skey in zip(sents, skeys):
-            pieces, pos = [], 0
-            for m in [*_CLAUSE_END.finditer(sent.text), None]:
-                end = m.start() if m else len(sent.text)
-                piece = sent.text[pos:end]
-                lead = len(piece) - len(piece.lstrip(" \t\u3000"))
-                tail = len(piece) - len(piece.rstrip("。！？!?；; \t\u3000"))
-                key = norm(piece)
+            if len(skey) < min_chars:
+                continue  # every run's key is a part of the sentence's key
+            # norm drops characters one by one, clause marks among them: the pieces' keys are the
+            # pieces of the sentence normalised with its marks kept
+            pieces, pos = [], sent.start
+            for piece, key in zip(_CLAUSE_END.split(sent.text), _CLAUSE_END.split(_MARKED.sub("", sent.text))):
                 if key:
-                    pieces.append((sent.start + pos + lead, sent.start + end - tail, key))
-                pos = end + 1 if m else end
-            # norm drops characters one by one, and what lies between two pieces (a clause mark,
-            # spaces, end punctuation) is all dropped: a run's key is its pieces' keys joined
+                    lead = len(piece) - len(piece.lstrip(" \t\u3000"))
+                    tail = len(piece) - len(piece.rstrip("。！？!?；; \t\u3000"))
+                    pieces.append((pos + lead, pos + len(piece) - tail, key))
+                pos += len(piece) + 1
+            # what lies between two pieces (a clause mark, spaces, end punctuation) is all dropped
+            # by norm: a run's key is its pieces' keys joined
             for i in range(len(pieces)):
                 key = ""
                 for j in range(i, min(len(pieces), i + span)):
