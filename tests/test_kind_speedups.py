@@ -257,18 +257,22 @@ def test_near_pairs_compiled_and_pure_agree(documents):
 
 
 def test_duplicate_same_hits_with_either_pair_loop(documents, monkeypatch):
-    """DUP004 run with the pure pair loop and with the compiled one reports what the pre-change
-    module reported."""
+    """Every DUP rule of kind duplicate run with the pure pair loops and with the compiled ones
+    reports what the pre-change module reported."""
     from reportlint.checks import duplicate
 
+    _native_near_pairs()
+    import reportlint_native
+
     ruleset, docs = documents
-    rule = next(r for r in ruleset.rules if r.code == "DUP004")
-    old_rule = dataclasses.replace(rule, compiled=ref_duplicate.compile(rule))
-    ref = [_hits(ref_duplicate, old_rule, doc) for doc in docs]
-    assert sum(map(len, ref)) >= 5
-    for loop in (duplicate._near_pairs_pure, _native_near_pairs()):
-        monkeypatch.setattr(duplicate, "_NEAR", [loop])
-        assert [_hits(duplicate, rule, doc) for doc in docs] == ref
+    for rule in [r for r in ruleset.rules if r.kind == "duplicate"]:
+        old_rule = dataclasses.replace(rule, compiled=ref_duplicate.compile(rule))
+        ref = [_hits(ref_duplicate, old_rule, doc) for doc in docs]
+        assert sum(map(len, ref)) >= 5, rule.code
+        for chosen in ({"near_pairs": None, "similar_pairs": None},
+                       {"near_pairs": reportlint_native.near_pairs, "similar_pairs": reportlint_native.similar_pairs}):
+            monkeypatch.setattr(duplicate, "_NATIVE", chosen)
+            assert [_hits(duplicate, rule, doc) for doc in docs] == ref, rule.code
 
 
 def test_compiled_helpers_follow_reportlint_core(monkeypatch):
@@ -299,3 +303,42 @@ def test_duplicate_clause_keys_drop_what_norm_drops():
     text = "全年共排查商铺1420户，整改 隐患_386处；\u3000完成率：98%。"
     assert duplicate._CLAUSE_END.split(duplicate._MARKED.sub("", text)) == [
         duplicate.norm(x) for x in duplicate._CLAUSE_END.split(text)]
+
+
+def test_similar_pairs_compiled_and_pure_agree(documents):
+    """DUP002's join, compiled and pure: the same (k, c, similarity) list to the last bit, on the
+    normalised paragraphs of the corpus and its mutated copies (pasted paragraphs among them) at
+    several limits, and on random texts over small alphabets (many near repeats and ties), texts
+    of zero to two characters included."""
+    from reportlint.checks import duplicate
+
+    _native_near_pairs()
+    import reportlint_native
+
+    native = reportlint_native.similar_pairs
+    _, docs = documents
+    paragraphs = [[duplicate.norm(duplicate._body(doc, p)[1]) for p in duplicate._paragraphs(doc)] for doc in docs]
+    rnd = random.Random(11)
+    randoms = []
+    for _ in range(400):
+        alphabet = rnd.choice(["共排查商", "共排查商铺户整改隐患处0123", "ab\U00020000\ud800\x00"])
+        base = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 30)))
+        texts = []
+        for _ in range(rnd.randrange(0, 30)):
+            t = list(rnd.choice([base, *texts]) if texts and rnd.random() < 0.6 else base)
+            for _ in range(rnd.randrange(0, 4)):  # a few characters changed
+                if t:
+                    t[rnd.randrange(len(t))] = rnd.choice(alphabet)
+            texts.append("".join(t)[:rnd.randrange(0, 40)])
+        randoms.append(texts)
+    randoms += [[], [""], ["", ""], ["共", "共", "排"], ["共排", "共排"], ["\x00a", "a"]]
+    total = 0
+    for limit, sets in ((0.8, paragraphs), (0.5, paragraphs), (0.8, randoms), (0.5, randoms), (0.0, randoms),
+                        (1.0, randoms), (0.3, randoms), (0.95, randoms)):
+        for texts in sets:
+            got = native(texts, limit)
+            assert got == duplicate._similar_pure([duplicate.bigrams(t) for t in texts], limit), (limit, texts[:3])
+            total += len(got)
+    assert total > 5_000
+    with pytest.raises(TypeError):
+        native(["共排查", None], 0.8)

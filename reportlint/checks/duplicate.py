@@ -70,7 +70,10 @@ def norm(text: str) -> str:
 
 def grams(text: str, n: int) -> frozenset:
     """The set of ``text``'s n-grams once normalised (bigrams as integers: :func:`bigrams`)."""
-    t = norm(text)
+    return _ngrams(norm(text), n)
+
+
+def _ngrams(t: str, n: int) -> frozenset:
     if n == 2:
         return bigrams(t)
     if len(t) <= n:
@@ -148,42 +151,60 @@ def run(rule, ctx, units):
 
 
 def _run_paragraphs(rule, ctx):
-    """Set-similarity join with prefix filtering: two sets with Jaccard >= t share one of the
-    first ``len - ceil(t * len) + 1`` grams of each, under any one order of the grams."""
     doc = ctx.doc
     o = rule.options
     n, limit, min_chars = o.get("ngram", 2), float(o.get("similarity", 0.8)), o.get("min_chars", 30)
-    memo = ctx.shared("duplicate.body_bigrams", dict)
-    items = []
+    items, texts = [], []
     for p in _paragraphs(doc):
         s, body = _body(doc, p)
         t = norm(body)
         if len(t) >= min_chars:
-            if n != 2:
-                g = frozenset([t]) if len(t) <= n else frozenset(t[i:i + n] for i in range(len(t) - n + 1))
-            elif (g := memo.get(p.index)) is None:
-                g = memo[p.index] = bigrams(t)
-            items.append((s, p.end, g))
+            items.append((s, p.end))
+            texts.append(t)
     if len(items) < 2:
         return
-    index: dict[str, list[int]] = {}
-    for k, (s, e, g) in enumerate(items):
+    if n == 2:
+        found = similar_pairs(texts, limit)
+    else:
+        found = _similar_pure([_ngrams(t, n) for t in texts], limit)
+    for k, c, sim in found:
+        s0 = items[c][0]
+        yield Hit(*items[k], {"line": doc.position(s0)[0], "similarity": f"{sim * 100:.0f}%"}, related=(s0,))
+
+
+def similar_pairs(texts: list[str], limit: float) -> list[tuple[int, int, float]]:
+    """[(k, c, similarity), …], k ascending: each text (normalised) whose bigrams' Jaccard
+    similarity to an earlier text c, itself not listed, is at least ``limit`` — c the most similar,
+    the first of equals. The compiled ``reportlint_native.similar_pairs`` when there is one, else
+    :func:`_similar_pure` over :func:`bigrams`; the same list either way."""
+    native = _compiled("similar_pairs")
+    if native is not None:
+        return native(texts, limit)
+    return _similar_pure([bigrams(t) for t in texts], limit)
+
+
+def _similar_pure(sets: list[frozenset], limit: float) -> list[tuple[int, int, float]]:
+    """Set-similarity join with prefix filtering: two sets with Jaccard >= t share one of the
+    first ``len - ceil(t * len) + 1`` grams of each, under any one order of the grams."""
+    out = []
+    index: dict = {}
+    for k, g in enumerate(sets):
         order = sorted(g)
         prefix = order[:len(order) - math.ceil(limit * len(order)) + 1]
         best = None
         for c in sorted({c for x in prefix for c in index.get(x, ())}):
-            g0 = items[c][2]
+            g0 = sets[c]
             if min(len(g), len(g0)) < limit * max(len(g), len(g0)):
                 continue  # Jaccard cannot reach the limit
             sim = jaccard(g, g0)
             if sim >= limit and (best is None or sim > best[1]):
-                best = (items[c][0], sim)
+                best = (c, sim)
         if best is not None:
-            yield Hit(s, e, {"line": doc.position(best[0])[0], "similarity": f"{best[1] * 100:.0f}%"},
-                      related=(best[0],))
+            out.append((k, *best))
         else:
             for x in prefix:
                 index.setdefault(x, []).append(k)
+    return out
 
 
 def _run_sentences(rule, ctx):
@@ -282,7 +303,15 @@ def _run_clauses(rule, ctx):
         yield Hit(s, e, {"line": doc.position(s0)[0], "similarity": f"{sim * 100:.0f}%"}, related=(s0,))
 
 
-_NEAR = []  # the near_pairs function chosen, once
+_NATIVE: dict = {}  # name -> the compiled function chosen (None: the pure twin), looked up once
+
+
+def _compiled(name: str):
+    try:
+        return _NATIVE[name]
+    except KeyError:
+        fn = _NATIVE[name] = compiled.function(name)
+        return fn
 
 
 def near_pairs(keys: list[str], limit: float) -> list[tuple[int, int]]:
@@ -291,9 +320,7 @@ def near_pairs(keys: list[str], limit: float) -> list[tuple[int, int]]:
     least ``limit / 2`` of k's distinct bigrams — the pairs worth an edit-similarity test. The
     compiled ``reportlint_native.near_pairs`` when there is one (:mod:`reportlint.compiled`), else
     :func:`_near_pairs_pure`; the same list either way (``tests/test_kind_speedups.py``)."""
-    if not _NEAR:
-        _NEAR.append(compiled.function("near_pairs") or _near_pairs_pure)
-    return _NEAR[0](keys, limit)
+    return (_compiled("near_pairs") or _near_pairs_pure)(keys, limit)
 
 
 def _near_pairs_pure(keys: list[str], limit: float) -> list[tuple[int, int]]:

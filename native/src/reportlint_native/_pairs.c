@@ -1,10 +1,25 @@
-/* The pair loop of reportlint's DUP004 (kind duplicate, unit clause): which earlier clauses are
- * near enough to a clause to be compared by edit similarity.
+/* The pair loops of reportlint's kind duplicate (DUP002, DUP004), each with a pure-Python twin in
+ * reportlint/checks/duplicate.py giving the same results (tests/test_kind_speedups.py runs both).
  *
- * near_pairs(keys, limit) -> list of (k, c) tuples, k ascending, then c ascending
+ * A text's bigrams are coded as (first code point << 32) | second code point; a text of one
+ * character stands for itself as (1 << 63) | code point, never equal to a bigram. Each text's
+ * codes are kept sorted and without repeats; the Python twin's integers sort the same way.
+ *
+ * similar_pairs(texts, limit) -> list of (k, c, similarity) tuples, k ascending  (DUP002)
+ *   texts  a list of str: the paragraphs' normalised texts, in document order
+ *   limit  the rule's similarity (a float)
+ * A set-similarity join with prefix filtering, as the twin (_similar_pure) does it: text k's prefix
+ * is its first size - ceil(limit * size) + 1 codes; the candidates are the earlier texts, not
+ * themselves reported, with one of those codes in their prefix, tried in ascending order; a
+ * candidate of a size within the limit is kept when its Jaccard similarity
+ * shared / (size + size_c - shared) is at least limit and above the best so far. Text k is listed
+ * with its best candidate, or, when it has none, its prefix is indexed.
+ *
+ * near_pairs(keys, limit) -> list of (k, c) tuples  (DUP004), k ascending, then c ascending
  *   keys   a list of str: the clauses' normalised texts, in document order
  *   limit  the rule's similarity (a float)
- * (k, c) with c < k is listed when both hold, exactly as the pure-Python twin
+ * the pairs of clauses worth an edit-similarity test: (k, c) with c < k is listed when both hold,
+ * exactly as the pure-Python twin
  * (reportlint.checks.duplicate._near_pairs_pure) tests them:
  *   min(len_k, len_c) >= limit * max(len_k, len_c)
  *   |B_k & B_c| >= limit * 0.5 * max(|B_k|, 1)
@@ -15,6 +30,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdlib.h>
 
 static int
@@ -43,43 +59,39 @@ shared(const uint64_t *a, Py_ssize_t na, const uint64_t *b, Py_ssize_t nb)
     return n;
 }
 
-static PyObject *
-near_pairs(PyObject *self, PyObject *args)
+/* Checks that every item of the list is a str and returns the room its codes need (or -1). */
+static Py_ssize_t
+code_room(PyObject *texts)
 {
-    PyObject *keys, *out = NULL;
-    double limit;
-    (void)self;
-    if (!PyArg_ParseTuple(args, "O!d", &PyList_Type, &keys, &limit))
-        return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(keys), total = 0;
-    for (Py_ssize_t k = 0; k < n; k++) {
-        PyObject *key = PyList_GET_ITEM(keys, k);
-        if (!PyUnicode_Check(key)) {
-            PyErr_SetString(PyExc_TypeError, "near_pairs: keys must be str");
-            return NULL;
+    Py_ssize_t total = 0;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(texts); k++) {
+        PyObject *t = PyList_GET_ITEM(texts, k);
+        if (!PyUnicode_Check(t)) {
+            PyErr_SetString(PyExc_TypeError, "texts must be str");
+            return -1;
         }
-        if (PyUnicode_READY(key) < 0)
-            return NULL;
-        Py_ssize_t len = PyUnicode_GET_LENGTH(key);
+        if (PyUnicode_READY(t) < 0)
+            return -1;
+        Py_ssize_t len = PyUnicode_GET_LENGTH(t);
         total += len > 1 ? len - 1 : 1;
-        if (total < 0 || (size_t)total > PY_SSIZE_T_MAX / sizeof(uint64_t)) {
+        if ((size_t)total > PY_SSIZE_T_MAX / (2 * sizeof(uint64_t))) {
             PyErr_NoMemory();
-            return NULL;
+            return -1;
         }
     }
-    /* codes: every key's distinct bigrams, sorted, at start[k] .. start[k] + count[k] */
-    uint64_t *codes = PyMem_Malloc((size_t)(total > 0 ? total : 1) * sizeof(uint64_t));
-    Py_ssize_t *meta = PyMem_Malloc((size_t)(n > 0 ? n : 1) * 3 * sizeof(Py_ssize_t));
-    if (codes == NULL || meta == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    Py_ssize_t *start = meta, *count = meta + n, *length = meta + 2 * n, pos = 0;
-    for (Py_ssize_t k = 0; k < n; k++) {
-        PyObject *key = PyList_GET_ITEM(keys, k);
-        int kind = PyUnicode_KIND(key);
-        const void *data = PyUnicode_DATA(key);
-        Py_ssize_t len = PyUnicode_GET_LENGTH(key), m = 0;
+    return total;
+}
+
+/* Fills start/count/length of every text and its sorted distinct codes into codes. */
+static void
+fill_codes(PyObject *texts, uint64_t *codes, Py_ssize_t *start, Py_ssize_t *count, Py_ssize_t *length)
+{
+    Py_ssize_t pos = 0;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(texts); k++) {
+        PyObject *t = PyList_GET_ITEM(texts, k);
+        int kind = PyUnicode_KIND(t);
+        const void *data = PyUnicode_DATA(t);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(t), m = 0;
         uint64_t *c = codes + pos;
         if (len == 1)
             c[m++] = ((uint64_t)1 << 63) | PyUnicode_READ(kind, data, 0);
@@ -95,9 +107,32 @@ near_pairs(PyObject *self, PyObject *args)
         }
         start[k] = pos;
         count[k] = m;
-        length[k] = len;
+        if (length != NULL)
+            length[k] = len;
         pos += len > 1 ? len - 1 : 1;
     }
+}
+
+static PyObject *
+near_pairs(PyObject *self, PyObject *args)
+{
+    PyObject *keys, *out = NULL;
+    double limit;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "O!d", &PyList_Type, &keys, &limit))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys), total = code_room(keys);
+    if (total < 0)
+        return NULL;
+    /* codes: every key's distinct bigrams, sorted, at start[k] .. start[k] + count[k] */
+    uint64_t *codes = PyMem_Malloc((size_t)(total > 0 ? total : 1) * sizeof(uint64_t));
+    Py_ssize_t *meta = PyMem_Malloc((size_t)(n > 0 ? n : 1) * 3 * sizeof(Py_ssize_t));
+    if (codes == NULL || meta == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t *start = meta, *count = meta + n, *length = meta + 2 * n;
+    fill_codes(keys, codes, start, count, length);
     out = PyList_New(0);
     if (out == NULL)
         goto done;
@@ -125,7 +160,132 @@ done:
     return out;
 }
 
+static int
+cmp_ssize(const void *a, const void *b)
+{
+    Py_ssize_t x = *(const Py_ssize_t *)a, y = *(const Py_ssize_t *)b;
+    return (x > y) - (x < y);
+}
+
+static PyObject *
+similar_pairs(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *out = NULL;
+    double limit;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "O!d", &PyList_Type, &texts, &limit))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(texts), total = code_room(texts);
+    if (total < 0)
+        return NULL;
+    size_t room = (size_t)(total > 0 ? total : 1), items = (size_t)(n > 0 ? n : 1);
+    /* codes and their dense ids (the rank among all distinct codes), laid out alike */
+    uint64_t *codes = PyMem_Malloc(2 * room * sizeof(uint64_t));
+    /* per item: start, count, seen-stamp, candidate; per code slot: id, next posting, its item,
+     * and per distinct code the first posting (head) */
+    Py_ssize_t *meta = PyMem_Malloc((4 * items + 4 * room) * sizeof(Py_ssize_t));
+    if (codes == NULL || meta == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    uint64_t *all = codes + room;
+    Py_ssize_t *start = meta, *count = meta + items, *seen = meta + 2 * items, *cand = meta + 3 * items;
+    Py_ssize_t *ids = meta + 4 * items, *next = ids + room, *who = next + room, *head = who + room;
+    fill_codes(texts, codes, start, count, NULL);
+    Py_ssize_t nall = 0;
+    for (Py_ssize_t k = 0; k < n; k++)
+        for (Py_ssize_t i = 0; i < count[k]; i++)
+            all[nall++] = codes[start[k] + i];
+    if (nall > 1) {
+        qsort(all, (size_t)nall, sizeof(uint64_t), cmp_u64);
+        Py_ssize_t u = 1;
+        for (Py_ssize_t i = 1; i < nall; i++)
+            if (all[i] != all[u - 1])
+                all[u++] = all[i];
+        nall = u;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        seen[k] = -1;
+        for (Py_ssize_t i = 0; i < count[k]; i++) {
+            uint64_t v = codes[start[k] + i];
+            Py_ssize_t lo = 0, hi = nall - 1;
+            while (lo < hi) { /* the code is there: find its rank */
+                Py_ssize_t mid = lo + (hi - lo) / 2;
+                if (all[mid] < v)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            ids[start[k] + i] = lo;
+        }
+    }
+    /* postings: head[id] -> linked slots next/who, newest first (candidates are sorted anyway) */
+    Py_ssize_t used = 0;
+    for (Py_ssize_t i = 0; i < nall; i++)
+        head[i] = -1;
+    out = PyList_New(0);
+    if (out == NULL)
+        goto done;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_ssize_t size = count[k];
+        Py_ssize_t plen = size - (Py_ssize_t)ceil(limit * (double)size) + 1;
+        if (plen > size)
+            plen = size;
+        if (plen < 0)
+            plen = 0;
+        const Py_ssize_t *pre = ids + start[k];
+        Py_ssize_t ncand = 0;
+        for (Py_ssize_t e = 0; e < plen; e++)
+            for (Py_ssize_t q = head[pre[e]]; q >= 0; q = next[q])
+                if (seen[who[q]] != k) {
+                    seen[who[q]] = k;
+                    cand[ncand++] = who[q];
+                }
+        if (ncand > 1)
+            qsort(cand, (size_t)ncand, sizeof(Py_ssize_t), cmp_ssize);
+        Py_ssize_t best = -1;
+        double best_sim = 0.0;
+        for (Py_ssize_t i = 0; i < ncand; i++) {
+            Py_ssize_t c = cand[i], size0 = count[c];
+            Py_ssize_t small = size < size0 ? size : size0, big = size < size0 ? size0 : size;
+            if ((double)small < limit * (double)big)
+                continue;
+            double sim = 0.0;
+            if (size > 0 && size0 > 0) {
+                Py_ssize_t inter = shared(codes + start[k], size, codes + start[c], size0);
+                sim = (double)inter / (double)(size + size0 - inter);
+            }
+            if (sim >= limit && (best < 0 || sim > best_sim)) {
+                best = c;
+                best_sim = sim;
+            }
+        }
+        if (best >= 0) {
+            PyObject *hit = Py_BuildValue("(nnd)", k, best, best_sim);
+            if (hit == NULL || PyList_Append(out, hit) < 0) {
+                Py_XDECREF(hit);
+                Py_CLEAR(out);
+                goto done;
+            }
+            Py_DECREF(hit);
+        }
+        else {
+            for (Py_ssize_t e = 0; e < plen; e++) {
+                next[used] = head[pre[e]];
+                who[used] = k;
+                head[pre[e]] = used++;
+            }
+        }
+    }
+done:
+    PyMem_Free(codes);
+    PyMem_Free(meta);
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"similar_pairs", similar_pairs, METH_VARARGS,
+     "similar_pairs(texts, limit) -> [(k, c, similarity), ...]: texts nearly the same as an earlier one (DUP002)"},
     {"near_pairs", near_pairs, METH_VARARGS,
      "near_pairs(keys, limit) -> [(k, c), ...]: the earlier clauses c near enough to clause k (DUP004)"},
     {NULL, NULL, 0, NULL},
