@@ -342,3 +342,30 @@ def test_similar_pairs_compiled_and_pure_agree(documents):
     assert total > 5_000
     with pytest.raises(TypeError):
         native(["共排查", None], 0.8)
+
+
+def test_duplicate_clause_filters_same_as_filtering_every_run(documents):
+    """DUP004 skips a sentence without a match of ``require`` (and tests no run against ``skip`` in
+    a sentence without a match of it) only for patterns that look at nothing but what they consume;
+    anchored, boundary and look-around patterns are still tried on every run. Either way the runs
+    kept are those a test of every run keeps."""
+    import re
+
+    from reportlint.checks import duplicate
+
+    free = ["[0-9０-９]", "计划|目标|将", "[^0-9]{30}", r"(\d)\1", "(?m)户"]
+    bound = ["^共", r"[0-9]\b", "(?<![0-9])[0-9]{2}(?![0-9])", "户$", "(?>[0-9]+)户", "[0-9]++%"]
+    assert [duplicate._context_free(p) for p in free] == [True] * len(free)
+    assert [duplicate._context_free(p) for p in bound] == [False] * len(bound)
+    _, docs = documents
+    kept = 0
+    for doc in docs[::6]:
+        ctx = Analysis(doc)
+        every = duplicate._clauses(ctx, 12)
+        for pattern in free + bound:
+            rx = re.compile(pattern)
+            want = [it for it in every if rx.search(doc.text[it[0]:it[1]])]
+            assert duplicate._clauses(ctx, 12, need=rx) == want, pattern
+            assert duplicate._clauses(ctx, 12, drop=rx) == [it for it in every if it not in want], pattern
+            kept += len(want)
+    assert kept > 1000

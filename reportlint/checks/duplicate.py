@@ -233,11 +233,16 @@ _CLAUSE_END = re.compile(r"[，,；;：:]")
 _MARKED = re.compile(r"(?:_|[^\w，,；;：:])+")  # what norm drops (_DROP), less the clause marks
 
 
-def _clauses(ctx, min_chars: int, span: int = 3):
+def _clauses(ctx, min_chars: int, span: int = 3, need=None, drop=None):
     """[(start, end, normalised text, top section, sentence start, sentence key, paragraph)]: every
     run of 1 to ``span`` consecutive clauses of a body sentence with at least ``min_chars``
-    characters (a figure clause is often short; with its neighbour it says one thing)."""
+    characters (a figure clause is often short; with its neighbour it says one thing) whose text
+    matches the pattern ``need`` and not the pattern ``drop`` (each optional)."""
     doc = ctx.doc
+    text = doc.text
+    # a pattern that looks only at what it consumes matches a run only if it matches its sentence
+    need_free = need is not None and _context_free(need.pattern)
+    drop_free = drop is not None and _context_free(drop.pattern)
     tops = [s for _, s, _ in doc.top_sections()]
     out = []
     for (p, sents), skeys in zip(ctx.content_sentences(), _sentence_keys(ctx)):
@@ -249,6 +254,10 @@ def _clauses(ctx, min_chars: int, span: int = 3):
         for sent, skey in zip(sents, skeys):
             if len(skey) < min_chars:
                 continue  # every run's key is a part of the sentence's key
+            if need_free and need.search(sent.text) is None:
+                continue
+            need_run = need is not None
+            drop_run = drop is not None and (not drop_free or drop.search(sent.text) is not None)
             # norm drops characters one by one, clause marks among them: the pieces' keys are the
             # pieces of the sentence normalised with its marks kept
             pieces, pos = [], sent.start
@@ -265,8 +274,40 @@ def _clauses(ctx, min_chars: int, span: int = 3):
                 for j in range(i, min(len(pieces), i + span)):
                     key += pieces[j][2]
                     if len(key) >= min_chars:
-                        out.append((pieces[i][0], pieces[j][1], key, sec, sent.start, skey, p))
+                        a, b = pieces[i][0], pieces[j][1]
+                        if need_run and need.search(text[a:b]) is None:
+                            continue
+                        if drop_run and drop.search(text[a:b]) is not None:
+                            continue
+                        out.append((a, b, key, sec, sent.start, skey, p))
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _context_free(pattern: str) -> bool:
+    """Whether ``pattern`` inspects only the characters a match consumes — no anchors, word
+    boundaries, look-arounds, atomic groups or possessive repeats — so that whatever it matches in
+    a part of a text it also matches in the whole (then a sentence without a match has no run with
+    one). False when it cannot be told."""
+    try:
+        from re import _constants as c, _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11
+        return False
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:  # pragma: no cover - validated at load
+        return False
+    bad = {c.AT, c.ASSERT, c.ASSERT_NOT}
+    bad.update(getattr(c, name) for name in ("ATOMIC_GROUP", "POSSESSIVE_REPEAT") if hasattr(c, name))
+
+    def free(obj) -> bool:
+        if isinstance(obj, sre_parse.SubPattern):
+            return all(op not in bad and free(av) for op, av in obj)
+        if isinstance(obj, (list, tuple)):
+            return all(free(x) for x in obj)
+        return True
+
+    return free(parsed)
 
 
 def _run_clauses(rule, ctx):
@@ -278,13 +319,8 @@ def _run_clauses(rule, ctx):
     doc = ctx.doc
     o = rule.options
     limit, min_chars = float(o.get("similarity", 0.8)), o.get("min_chars", 12)
-    items = _clauses(ctx, min_chars)
-    if o.get("require"):
-        need = re.compile(o["require"])
-        items = [it for it in items if need.search(doc.text[it[0]:it[1]])]
-    if o.get("skip"):
-        drop = re.compile(o["skip"])
-        items = [it for it in items if not drop.search(doc.text[it[0]:it[1]])]
+    items = _clauses(ctx, min_chars, need=re.compile(o["require"]) if o.get("require") else None,
+                     drop=re.compile(o["skip"]) if o.get("skip") else None)
     pg = _body_bigrams(ctx)
 
     found: dict[int, tuple] = {}  # sentence start -> (similarity, length, start, end, earlier start)

@@ -113,6 +113,27 @@ fill_codes(PyObject *texts, uint64_t *codes, Py_ssize_t *start, Py_ssize_t *coun
     }
 }
 
+/* whether |a & b| >= t, giving up as soon as the rest cannot make it */
+static int
+shares(const uint64_t *a, Py_ssize_t na, const uint64_t *b, Py_ssize_t nb, Py_ssize_t t)
+{
+    Py_ssize_t i = 0, j = 0, n = 0;
+    while (i < na && j < nb) {
+        if (n + (na - i < nb - j ? na - i : nb - j) < t)
+            return 0;
+        if (a[i] < b[j])
+            i++;
+        else if (a[i] > b[j])
+            j++;
+        else {
+            n++;
+            i++;
+            j++;
+        }
+    }
+    return n >= t;
+}
+
 static PyObject *
 near_pairs(PyObject *self, PyObject *args)
 {
@@ -138,12 +159,14 @@ near_pairs(PyObject *self, PyObject *args)
         goto done;
     for (Py_ssize_t k = 1; k < n; k++) {
         double need = limit * 0.5 * (double)(count[k] > 1 ? count[k] : 1);
+        /* an integer count is >= need exactly when it is >= ceil(need) */
+        Py_ssize_t t = (Py_ssize_t)ceil(need);
         for (Py_ssize_t c = 0; c < k; c++) {
             Py_ssize_t lo = length[k] < length[c] ? length[k] : length[c];
             Py_ssize_t hi = length[k] < length[c] ? length[c] : length[k];
             if (!((double)lo >= limit * (double)hi))
                 continue;
-            if (!((double)shared(codes + start[k], count[k], codes + start[c], count[c]) >= need))
+            if (!shares(codes + start[k], count[k], codes + start[c], count[c], t))
                 continue;
             PyObject *pair = Py_BuildValue("(nn)", k, c);
             if (pair == NULL || PyList_Append(out, pair) < 0) {
