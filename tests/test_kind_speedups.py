@@ -369,3 +369,22 @@ def test_duplicate_clause_filters_same_as_filtering_every_run(documents):
             assert duplicate._clauses(ctx, 12, drop=rx) == [it for it in every if it not in want], pattern
             kept += len(want)
     assert kept > 1000
+
+
+def test_outlier_same_hits_when_its_memo_is_emptied(documents, monkeypatch):
+    """WM012 keeps its answers per tag and per word across documents; emptied when full (here
+    after 50 words), it still reports what the pre-change module reported."""
+    from reportlint.checks import outlier
+
+    monkeypatch.setattr(outlier, "_MEMO_MAX", 50)
+    ruleset, docs = documents
+    rule = next(r for r in ruleset.rules if r.code == "WM012")
+    new_rule = dataclasses.replace(rule, compiled=outlier.compile(rule))
+    old_rule = dataclasses.replace(rule, compiled=ref_outlier.compile(rule))
+    total = 0
+    for doc in docs:
+        new = _hits(outlier, new_rule, doc)
+        assert new == _hits(ref_outlier, old_rule, doc)
+        total += len(new)
+        assert len(new_rule.compiled[1]) <= 50
+    assert total >= 5
