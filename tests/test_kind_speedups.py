@@ -21,6 +21,7 @@ from reportlint.context import Analysis
 from reportlint.outline import build
 from reportlint.rulecache import load_ruleset
 
+from kinds_before import claim as ref_claim
 from kinds_before import density as ref_density
 from kinds_before import duplicate as ref_duplicate
 from kinds_before import misspell as ref_misspell
@@ -31,7 +32,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = sorted(glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.txt"), recursive=True)
                 + glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.md"), recursive=True))
 REFERENCE = {"misspell": ref_misspell, "duplicate": ref_duplicate, "outlier": ref_outlier, "regex": ref_regex,
-             "density": ref_density}
+             "density": ref_density, "claim": ref_claim}
 
 
 def _texts():
@@ -388,3 +389,24 @@ def test_outlier_same_hits_when_its_memo_is_emptied(documents, monkeypatch):
         total += len(new)
         assert len(new_rule.compiled[1]) <= 50
     assert total >= 5
+
+
+@pytest.mark.parametrize("automaton", [True, False], ids=["pyahocorasick", "regex fallback"])
+def test_phrase_matcher_contains_is_any_match(automaton, documents, monkeypatch):
+    """CL002 skips text where ``Matcher.contains`` is False: it is exactly "finditer finds one",
+    with the automaton and with the regular-expression fallback."""
+    import sys
+
+    from reportlint.checks.phrase import Matcher
+
+    if not automaton:
+        monkeypatch.setitem(sys.modules, "ahocorasick", None)
+    ruleset, docs = documents
+    rule = next(r for r in ruleset.rules if r.code == "CL002")
+    m = Matcher(rule.options["words"])
+    assert (m._auto is not None) == automaton
+    texts = [p.text for doc in docs[::3] for p in doc.paragraphs] + ["", "成效", "成效显著"]
+    got = [m.contains(t) for t in texts]
+    assert got == [next(m.finditer(t), None) is not None for t in texts]
+    assert 20 < sum(got) < len(texts) - 20
+    assert not Matcher([]).contains("成效显著")
