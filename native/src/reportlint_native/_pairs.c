@@ -33,13 +33,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-static int
-cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* |a & b| for two sorted arrays without repeats */
 static Py_ssize_t
 shared(const uint64_t *a, Py_ssize_t na, const uint64_t *b, Py_ssize_t nb)
@@ -59,6 +52,34 @@ shared(const uint64_t *a, Py_ssize_t na, const uint64_t *b, Py_ssize_t nb)
     return n;
 }
 
+/* heapsort (in place, no recursion, no comparator calls) */
+static void
+sift_u64(uint64_t *a, Py_ssize_t root, Py_ssize_t end)
+{
+    uint64_t v = a[root];
+    for (Py_ssize_t child; (child = 2 * root + 1) < end; root = child) {
+        if (child + 1 < end && a[child + 1] > a[child])
+            child++;
+        if (a[child] <= v)
+            break;
+        a[root] = a[child];
+    }
+    a[root] = v;
+}
+
+static void
+sort_u64(uint64_t *a, Py_ssize_t n)
+{
+    for (Py_ssize_t i = n / 2; i-- > 0;)
+        sift_u64(a, i, n);
+    for (Py_ssize_t end = n - 1; end > 0; end--) {
+        uint64_t t = a[0];
+        a[0] = a[end];
+        a[end] = t;
+        sift_u64(a, 0, end);
+    }
+}
+
 /* Checks that every item of the list is a str and returns the room its codes need (or -1). */
 static Py_ssize_t
 code_room(PyObject *texts)
@@ -74,7 +95,9 @@ code_room(PyObject *texts)
             return -1;
         Py_ssize_t len = PyUnicode_GET_LENGTH(t);
         total += len > 1 ? len - 1 : 1;
-        if ((size_t)total > PY_SSIZE_T_MAX / (2 * sizeof(uint64_t))) {
+        /* (every text takes at least one slot, so this bounds the number of texts too: the
+         * callers' arrays of a few slots per text and per code cannot overflow) */
+        if ((size_t)total > PY_SSIZE_T_MAX / (8 * sizeof(uint64_t))) {
             PyErr_NoMemory();
             return -1;
         }
@@ -98,7 +121,7 @@ fill_codes(PyObject *texts, uint64_t *codes, Py_ssize_t *start, Py_ssize_t *coun
         for (Py_ssize_t i = 0; i + 1 < len; i++)
             c[m++] = ((uint64_t)PyUnicode_READ(kind, data, i) << 32) | PyUnicode_READ(kind, data, i + 1);
         if (m > 1) {
-            qsort(c, (size_t)m, sizeof(uint64_t), cmp_u64);
+            sort_u64(c, m);
             Py_ssize_t u = 1;
             for (Py_ssize_t i = 1; i < m; i++)
                 if (c[i] != c[u - 1])
@@ -190,6 +213,23 @@ cmp_ssize(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static Py_ssize_t
+prefix_length(Py_ssize_t size, double limit)
+{
+    Py_ssize_t plen = size - (Py_ssize_t)ceil(limit * (double)size) + 1;
+    return plen > size ? size : plen < 0 ? 0 : plen;
+}
+
+/* The slot of code in an open-addressing table of mask + 1 slots (heads[slot] < 0: empty). */
+static size_t
+slot_of(const uint64_t *keys, const Py_ssize_t *heads, size_t mask, uint64_t code)
+{
+    size_t h = (size_t)((code * UINT64_C(0x9E3779B97F4A7C15)) >> 32) & mask;
+    while (heads[h] >= 0 && keys[h] != code)
+        h = (h + 1) & mask;
+    return h;
+}
+
 static PyObject *
 similar_pairs(PyObject *self, PyObject *args)
 {
@@ -202,64 +242,39 @@ similar_pairs(PyObject *self, PyObject *args)
     if (total < 0)
         return NULL;
     size_t room = (size_t)(total > 0 ? total : 1), items = (size_t)(n > 0 ? n : 1);
-    /* codes and their dense ids (the rank among all distinct codes), laid out alike */
-    uint64_t *codes = PyMem_Malloc(2 * room * sizeof(uint64_t));
-    /* per item: start, count, seen-stamp, candidate; per code slot: id, next posting, its item,
-     * and per distinct code the first posting (head) */
-    Py_ssize_t *meta = PyMem_Malloc((4 * items + 4 * room) * sizeof(Py_ssize_t));
+    size_t cap = 2; /* table slots: a power of two above twice the prefix codes (at most room) */
+    while (cap < 2 * room)
+        cap *= 2;
+    /* codes (room), then the table's keys (cap) */
+    uint64_t *codes = PyMem_Malloc((room + cap) * sizeof(uint64_t));
+    /* per item: start, count, seen-stamp, candidate; per code slot: next posting, its item; per
+     * table slot: the first posting of its code */
+    Py_ssize_t *meta = PyMem_Malloc((4 * items + 2 * room + cap) * sizeof(Py_ssize_t));
     if (codes == NULL || meta == NULL) {
         PyErr_NoMemory();
         goto done;
     }
-    uint64_t *all = codes + room;
+    uint64_t *keys = codes + room;
     Py_ssize_t *start = meta, *count = meta + items, *seen = meta + 2 * items, *cand = meta + 3 * items;
-    Py_ssize_t *ids = meta + 4 * items, *next = ids + room, *who = next + room, *head = who + room;
+    Py_ssize_t *next = meta + 4 * items, *who = next + room, *heads = who + room;
     fill_codes(texts, codes, start, count, NULL);
-    Py_ssize_t nall = 0;
     for (Py_ssize_t k = 0; k < n; k++)
-        for (Py_ssize_t i = 0; i < count[k]; i++)
-            all[nall++] = codes[start[k] + i];
-    if (nall > 1) {
-        qsort(all, (size_t)nall, sizeof(uint64_t), cmp_u64);
-        Py_ssize_t u = 1;
-        for (Py_ssize_t i = 1; i < nall; i++)
-            if (all[i] != all[u - 1])
-                all[u++] = all[i];
-        nall = u;
-    }
-    for (Py_ssize_t k = 0; k < n; k++) {
         seen[k] = -1;
-        for (Py_ssize_t i = 0; i < count[k]; i++) {
-            uint64_t v = codes[start[k] + i];
-            Py_ssize_t lo = 0, hi = nall - 1;
-            while (lo < hi) { /* the code is there: find its rank */
-                Py_ssize_t mid = lo + (hi - lo) / 2;
-                if (all[mid] < v)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            ids[start[k] + i] = lo;
-        }
-    }
-    /* postings: head[id] -> linked slots next/who, newest first (candidates are sorted anyway) */
+    for (size_t i = 0; i < cap; i++)
+        heads[i] = -1;
+    /* postings: heads[slot of a code] -> linked slots next/who, newest first (candidates are
+     * sorted anyway) */
     Py_ssize_t used = 0;
-    for (Py_ssize_t i = 0; i < nall; i++)
-        head[i] = -1;
+    size_t mask = cap - 1;
     out = PyList_New(0);
     if (out == NULL)
         goto done;
     for (Py_ssize_t k = 0; k < n; k++) {
-        Py_ssize_t size = count[k];
-        Py_ssize_t plen = size - (Py_ssize_t)ceil(limit * (double)size) + 1;
-        if (plen > size)
-            plen = size;
-        if (plen < 0)
-            plen = 0;
-        const Py_ssize_t *pre = ids + start[k];
+        Py_ssize_t size = count[k], plen = prefix_length(size, limit);
+        const uint64_t *pre = codes + start[k];
         Py_ssize_t ncand = 0;
         for (Py_ssize_t e = 0; e < plen; e++)
-            for (Py_ssize_t q = head[pre[e]]; q >= 0; q = next[q])
+            for (Py_ssize_t q = heads[slot_of(keys, heads, mask, pre[e])]; q >= 0; q = next[q])
                 if (seen[who[q]] != k) {
                     seen[who[q]] = k;
                     cand[ncand++] = who[q];
@@ -294,9 +309,11 @@ similar_pairs(PyObject *self, PyObject *args)
         }
         else {
             for (Py_ssize_t e = 0; e < plen; e++) {
-                next[used] = head[pre[e]];
+                size_t h = slot_of(keys, heads, mask, pre[e]);
+                keys[h] = pre[e];
+                next[used] = heads[h];
                 who[used] = k;
-                head[pre[e]] = used++;
+                heads[h] = used++;
             }
         }
     }
