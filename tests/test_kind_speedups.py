@@ -239,22 +239,30 @@ def test_near_pairs_compiled_and_pure_agree(documents):
 
     native = _native_near_pairs()
     _, docs = documents
-    keysets = [[it[2] for it in duplicate._clauses(Analysis(doc), 12)] for doc in docs[::5]]
+    keysets = [[(it[2], it[3]) for it in duplicate._clauses(Analysis(doc), 12)] for doc in docs[::5]]
     rnd = random.Random(5)
     alphabet = "共排查商铺户整改隐患处" + "0123456789" + "\U00020000\U0010ffff\ud800\x00"
-    randoms = [["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 24)))
+    randoms = [[("".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 24))), rnd.randrange(3))
                 for _ in range(rnd.randrange(0, 40))] for _ in range(300)]
-    randoms += [[], [""], ["", ""], ["共"] * 3, ["共排", "共排", "排共"]]
+    randoms += [[], [("", 0)], [("", 0), ("", 1)], [("共", 0), ("共", 1), ("共", 1)],
+                [("共排", 0), ("共排", 1), ("排共", -1)]]
     total = 0
     for limit, sets in ((0.85, keysets), (0.5, keysets[::3]), (0.85, randoms), (0.5, randoms),
                         (0.0, randoms), (1.0, randoms), (0.3, randoms), (0.999, randoms)):
-        for keys in sets:
-            got = native(keys, limit)
-            assert got == duplicate._near_pairs_pure(keys, limit), (limit, keys[:3])
+        for pairs in sets:
+            keys, groups = [k for k, _ in pairs], [g for _, g in pairs]
+            got = native(keys, groups, limit)
+            assert got == duplicate._near_pairs_pure(keys, groups, limit), (limit, keys[:3])
+            assert all(groups[k] != groups[c] for k, c in got)
             total += len(got)
     assert total > 10_000
     with pytest.raises(TypeError):
-        native(["共排查", 3], 0.85)
+        native(["共排查", 3], [0, 1], 0.85)
+    with pytest.raises(TypeError):
+        native(["共排查", "共排查"], [0, None], 0.85)
+    for twin in (native, duplicate._near_pairs_pure):
+        with pytest.raises(ValueError):
+            twin(["共排查", "共排查"], [0], 0.85)
 
 
 def test_duplicate_same_hits_with_either_pair_loop(documents, monkeypatch):

@@ -324,7 +324,7 @@ def _run_clauses(rule, ctx):
     pg = _body_bigrams(ctx)
 
     found: dict[int, tuple] = {}  # sentence start -> (similarity, length, start, end, earlier start)
-    for k, c in near_pairs([it[2] for it in items], limit):
+    for k, c in near_pairs([it[2] for it in items], [it[3] for it in items], limit):
         s, e, key, sec, sstart, skey, p = items[k]
         s0, _, key0, sec0, _, skey0, p0 = items[c]
         if sec0 == sec or skey0 == skey:
@@ -350,25 +350,29 @@ def _compiled(name: str):
         return fn
 
 
-def near_pairs(keys: list[str], limit: float) -> list[tuple[int, int]]:
+def near_pairs(keys: list[str], groups: list[int], limit: float) -> list[tuple[int, int]]:
     """[(k, c), …], k ascending, then c < k ascending: the clauses c before clause k (``keys``:
-    their normalised texts) whose lengths are within ``limit`` of each other and which share at
-    least ``limit / 2`` of k's distinct bigrams — the pairs worth an edit-similarity test. The
+    their normalised texts) of another group (``groups``: their sections) whose lengths are within
+    ``limit`` of each other and which share at least ``limit / 2`` of k's distinct bigrams — the
+    pairs worth an edit-similarity test. The
     compiled ``reportlint_native.near_pairs`` when there is one (:mod:`reportlint.compiled`), else
     :func:`_near_pairs_pure`; the same list either way (``tests/test_kind_speedups.py``)."""
-    return (_compiled("near_pairs") or _near_pairs_pure)(keys, limit)
+    return (_compiled("near_pairs") or _near_pairs_pure)(keys, groups, limit)
 
 
-def _near_pairs_pure(keys: list[str], limit: float) -> list[tuple[int, int]]:
+def _near_pairs_pure(keys: list[str], groups: list[int], limit: float) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     lengths: list[int] = []
     sets: list[frozenset] = []
-    for k, key in enumerate(keys):
+    if len(groups) != len(keys):
+        raise ValueError("near_pairs: one group per key")
+    for k, (key, grp) in enumerate(zip(keys, groups)):
         n = len(key)
         g = bigrams(key)
         need = limit * 0.5 * max(len(g), 1)  # shared bigrams an earlier clause needs
         lo, hi = _partner_lengths(n, limit)  # the lengths an earlier clause may have
-        out += [(k, c) for c, n0 in enumerate(lengths) if lo <= n0 <= hi and len(g & sets[c]) >= need]
+        out += [(k, c) for c, n0 in enumerate(lengths)
+                if lo <= n0 <= hi and groups[c] != grp and len(g & sets[c]) >= need]
         lengths.append(n)
         sets.append(g)
     return out

@@ -15,11 +15,12 @@
  * shared / (size + size_c - shared) is at least limit and above the best so far. Text k is listed
  * with its best candidate, or, when it has none, its prefix is indexed.
  *
- * near_pairs(keys, limit) -> list of (k, c) tuples  (DUP004), k ascending, then c ascending
+ * near_pairs(keys, groups, limit) -> list of (k, c) tuples  (DUP004), k ascending, then c ascending
  *   keys   a list of str: the clauses' normalised texts, in document order
+ *   groups a list of int, one per key: pairs within one group are not wanted (one section)
  *   limit  the rule's similarity (a float)
- * the pairs of clauses worth an edit-similarity test: (k, c) with c < k is listed when both hold,
- * exactly as the pure-Python twin
+ * the pairs of clauses worth an edit-similarity test: (k, c) with c < k in another group is
+ * listed when both hold, exactly as the pure-Python twin
  * (reportlint.checks.duplicate._near_pairs_pure) tests them:
  *   min(len_k, len_c) >= limit * max(len_k, len_c)
  *   |B_k & B_c| >= limit * 0.5 * max(|B_k|, 1)
@@ -160,22 +161,31 @@ shares(const uint64_t *a, Py_ssize_t na, const uint64_t *b, Py_ssize_t nb, Py_ss
 static PyObject *
 near_pairs(PyObject *self, PyObject *args)
 {
-    PyObject *keys, *out = NULL;
+    PyObject *keys, *groups, *out = NULL;
     double limit;
     (void)self;
-    if (!PyArg_ParseTuple(args, "O!d", &PyList_Type, &keys, &limit))
+    if (!PyArg_ParseTuple(args, "O!O!d", &PyList_Type, &keys, &PyList_Type, &groups, &limit))
         return NULL;
     Py_ssize_t n = PyList_GET_SIZE(keys), total = code_room(keys);
     if (total < 0)
         return NULL;
+    if (PyList_GET_SIZE(groups) != n) {
+        PyErr_SetString(PyExc_ValueError, "near_pairs: one group per key");
+        return NULL;
+    }
     /* codes: every key's distinct bigrams, sorted, at start[k] .. start[k] + count[k] */
     uint64_t *codes = PyMem_Malloc((size_t)(total > 0 ? total : 1) * sizeof(uint64_t));
-    Py_ssize_t *meta = PyMem_Malloc((size_t)(n > 0 ? n : 1) * 3 * sizeof(Py_ssize_t));
+    Py_ssize_t *meta = PyMem_Malloc((size_t)(n > 0 ? n : 1) * 4 * sizeof(Py_ssize_t));
     if (codes == NULL || meta == NULL) {
         PyErr_NoMemory();
         goto done;
     }
-    Py_ssize_t *start = meta, *count = meta + n, *length = meta + 2 * n;
+    Py_ssize_t *start = meta, *count = meta + n, *length = meta + 2 * n, *group = meta + 3 * n;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        group[k] = PyLong_AsSsize_t(PyList_GET_ITEM(groups, k));
+        if (group[k] == -1 && PyErr_Occurred())
+            goto done;
+    }
     fill_codes(keys, codes, start, count, length);
     out = PyList_New(0);
     if (out == NULL)
@@ -185,6 +195,8 @@ near_pairs(PyObject *self, PyObject *args)
         /* an integer count is >= need exactly when it is >= ceil(need) */
         Py_ssize_t t = (Py_ssize_t)ceil(need);
         for (Py_ssize_t c = 0; c < k; c++) {
+            if (group[c] == group[k])
+                continue;
             Py_ssize_t lo = length[k] < length[c] ? length[k] : length[c];
             Py_ssize_t hi = length[k] < length[c] ? length[c] : length[k];
             if (!((double)lo >= limit * (double)hi))
@@ -327,7 +339,7 @@ static PyMethodDef methods[] = {
     {"similar_pairs", similar_pairs, METH_VARARGS,
      "similar_pairs(texts, limit) -> [(k, c, similarity), ...]: texts nearly the same as an earlier one (DUP002)"},
     {"near_pairs", near_pairs, METH_VARARGS,
-     "near_pairs(keys, limit) -> [(k, c), ...]: the earlier clauses c near enough to clause k (DUP004)"},
+     "near_pairs(keys, groups, limit) -> [(k, c), ...]: the earlier clauses c of another group near enough to clause k (DUP004)"},
     {NULL, NULL, 0, NULL},
 };
 
