@@ -11,19 +11,19 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-# The compiled scoring core (native/, a C extension) is optional: when it cannot be built the
-# pure-Python twin gives the same results, only slower.
+# The compiled scoring core and DUP002/DUP004's pair loops (native/, a C extension) are optional:
+# when they cannot be built the pure-Python twins give the same results, only slower.
 NATIVE_NOTE := "注意：未能编译 C 核心 native/（需要 gcc 和 Python 头文件），改用纯 Python 实现：结果完全相同，只是批量检查慢一些。"
 define install_native
 	$(BIN)/python -m pip install -q ./native || echo $(NATIVE_NOTE)
 endef
 
-$(BASE): pyproject.toml native/pyproject.toml native/src/reportlint_native/_core.c native/src/reportlint_native/__init__.py | $(BIN)/python
+$(BASE): pyproject.toml native/pyproject.toml native/src/reportlint_native/_core.c native/src/reportlint_native/_pairs.c native/src/reportlint_native/__init__.py | $(BIN)/python
 	$(BIN)/python -m pip install -q -e .
 	$(install_native)
 	touch $(BASE)
 
-$(FULL): pyproject.toml native/pyproject.toml native/src/reportlint_native/_core.c native/src/reportlint_native/__init__.py | $(BIN)/python
+$(FULL): pyproject.toml native/pyproject.toml native/src/reportlint_native/_core.c native/src/reportlint_native/_pairs.c native/src/reportlint_native/__init__.py | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	$(install_native)
 	touch $(BASE) $(FULL)

@@ -12,6 +12,7 @@ import dataclasses
 import glob
 import os
 import random
+import shutil
 
 import pytest
 
@@ -20,6 +21,8 @@ from reportlint.context import Analysis
 from reportlint.outline import build
 from reportlint.rulecache import load_ruleset
 
+from kinds_before import claim as ref_claim
+from kinds_before import density as ref_density
 from kinds_before import duplicate as ref_duplicate
 from kinds_before import misspell as ref_misspell
 from kinds_before import outlier as ref_outlier
@@ -31,7 +34,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = sorted(glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.txt"), recursive=True)
                 + glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.md"), recursive=True))
 REFERENCE = {"misspell": ref_misspell, "duplicate": ref_duplicate, "outlier": ref_outlier, "regex": ref_regex,
-             "substitution": ref_substitution, "translate": ref_translate}
+             "substitution": ref_substitution, "translate": ref_translate, "density": ref_density, "claim": ref_claim}
 
 
 def _texts():
@@ -327,3 +330,247 @@ def test_misspell_same_hits_on_random_slips(with_filter, documents, monkeypatch)
         assert new == _hits(ref_misspell, old_rule, doc), doc.text[:40]
         total += len(new)
     assert total >= 50
+
+
+def test_density_counts_the_same_non_space_characters():
+    """CL001's character count (``str.split``) agrees with the old per-character ``isspace`` test
+    on every code point, alone and in runs."""
+    from reportlint.checks import density
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    spaces = "".join(ch for ch in every if ch.isspace())
+    assert len(spaces) == 29
+    for text in (every, spaces, "a" + spaces + "b", " 全年　共排查\u2028商铺\x1c1420户 \n", ""):
+        assert density._chars(text) == ref_density._chars(text)
+    assert density._chars(every) == len(every) - 29
+
+
+def test_duplicate_integer_bigrams_stand_for_the_string_bigrams():
+    """DUP rules keep a text's bigrams as integers: one per distinct two-character string, in the
+    same sorted order (DUP002's prefix filter takes the smallest), a one-character text standing
+    for itself — on random text with astral characters and lone surrogates too."""
+    from reportlint.checks import duplicate
+
+    def strings(t):
+        if len(t) <= 2:
+            return frozenset([t]) if t else frozenset()
+        return frozenset(map(str.__add__, t, t[1:]))
+
+    def code(x):
+        return -1 - ord(x) if len(x) == 1 else ord(x[0]) << 32 | ord(x[1])
+
+    rnd = random.Random(7)
+    alphabet = "共排查商铺户整改隐患处" + "0123456789ab" + "\U00020000\U0002a6d6\ud800\udfff\U0010ffff\x00"
+    texts = ["", "共", "共排", "共共", "共排查", "共共共共", "\ud800", "\U00020000共"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(1, 80))) for _ in range(2000)]
+    sets = []
+    for t in texts:
+        got = duplicate.bigrams(t)
+        assert got == frozenset(map(code, strings(t))), t
+        assert [code(x) for x in sorted(strings(t))] == sorted(got)
+        sets.append((strings(t), got))
+    for (a, ia), (b, ib) in zip(sets, sets[1:]):
+        assert len(a & b) == len(ia & ib) and duplicate.jaccard(a, b) == duplicate.jaccard(ia, ib)
+
+
+# ---------------------------------------------------------------- DUP004's pair loop, compiled and pure
+
+def _native_near_pairs():
+    try:
+        from reportlint_native import near_pairs
+    except ImportError:
+        if shutil.which("gcc") or shutil.which("cc"):
+            pytest.fail("a C compiler is here but native/ is not installed (or is an old build): "
+                        "run `make .venv/.installed-test` (it builds native/)")
+        pytest.skip("no C compiler on this machine: only the pure-Python twin can run")
+    return near_pairs
+
+
+def test_near_pairs_compiled_and_pure_agree(documents):
+    """The compiled pair loop and its pure twin list the same (k, c) pairs, in the same order: on
+    the clause runs of corpus reports and of their mutated copies, at several similarity limits
+    (0 and 1 included), and on random keys with repeats, astral characters, lone surrogates, keys
+    of zero, one and two characters."""
+    from reportlint.checks import duplicate
+
+    native = _native_near_pairs()
+    _, docs = documents
+    keysets = [[(it[2], it[3]) for it in duplicate._clauses(Analysis(doc), 12)] for doc in docs[::5]]
+    rnd = random.Random(5)
+    alphabet = "共排查商铺户整改隐患处" + "0123456789" + "\U00020000\U0010ffff\ud800\x00"
+    randoms = [[("".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 24))), rnd.randrange(3))
+                for _ in range(rnd.randrange(0, 40))] for _ in range(300)]
+    randoms += [[], [("", 0)], [("", 0), ("", 1)], [("共", 0), ("共", 1), ("共", 1)],
+                [("共排", 0), ("共排", 1), ("排共", -1)]]
+    total = 0
+    for limit, sets in ((0.85, keysets), (0.5, keysets[::3]), (0.85, randoms), (0.5, randoms),
+                        (0.0, randoms), (1.0, randoms), (0.3, randoms), (0.999, randoms)):
+        for pairs in sets:
+            keys, groups = [k for k, _ in pairs], [g for _, g in pairs]
+            got = native(keys, groups, limit)
+            assert got == duplicate._near_pairs_pure(keys, groups, limit), (limit, keys[:3])
+            assert all(groups[k] != groups[c] for k, c in got)
+            total += len(got)
+    assert total > 10_000
+    with pytest.raises(TypeError):
+        native(["共排查", 3], [0, 1], 0.85)
+    with pytest.raises(TypeError):
+        native(["共排查", "共排查"], [0, None], 0.85)
+    for twin in (native, duplicate._near_pairs_pure):
+        with pytest.raises(ValueError):
+            twin(["共排查", "共排查"], [0], 0.85)
+
+
+def test_duplicate_same_hits_with_either_pair_loop(documents, monkeypatch):
+    """Every DUP rule of kind duplicate run with the pure pair loops and with the compiled ones
+    reports what the pre-change module reported."""
+    from reportlint.checks import duplicate
+
+    _native_near_pairs()
+    import reportlint_native
+
+    ruleset, docs = documents
+    for rule in [r for r in ruleset.rules if r.kind == "duplicate"]:
+        old_rule = dataclasses.replace(rule, compiled=ref_duplicate.compile(rule))
+        ref = [_hits(ref_duplicate, old_rule, doc) for doc in docs]
+        assert sum(map(len, ref)) >= 5, rule.code
+        for chosen in ({"near_pairs": None, "similar_pairs": None},
+                       {"near_pairs": reportlint_native.near_pairs, "similar_pairs": reportlint_native.similar_pairs}):
+            monkeypatch.setattr(duplicate, "_NATIVE", chosen)
+            assert [_hits(duplicate, rule, doc) for doc in docs] == ref, rule.code
+
+
+def test_compiled_helpers_follow_reportlint_core(monkeypatch):
+    from reportlint import compiled
+
+    native = _native_near_pairs()
+    monkeypatch.setenv("REPORTLINT_CORE", "pure")
+    assert compiled.function("near_pairs") is None
+    monkeypatch.setenv("REPORTLINT_CORE", "auto")
+    assert compiled.function("near_pairs") is native
+    monkeypatch.setenv("REPORTLINT_CORE", "native")
+    assert compiled.function("near_pairs") is native
+    with pytest.raises(ImportError):
+        compiled.function("no_such_helper")
+    monkeypatch.setenv("REPORTLINT_CORE", "auto")
+    assert compiled.function("no_such_helper") is None
+
+
+def test_duplicate_clause_keys_drop_what_norm_drops():
+    """DUP004 normalises a sentence once with its clause marks kept and cuts the result at them:
+    for every code point the kept-marks pattern drops exactly what ``norm`` drops, bar the marks."""
+    from reportlint.checks import duplicate
+
+    marks = "，,；;：:"
+    every = "".join(chr(c) for c in range(0x110000) if chr(c) not in marks)
+    assert duplicate._MARKED.sub("", every) == duplicate.norm(every)
+    assert duplicate._MARKED.sub("", marks) == marks and duplicate.norm(marks) == ""
+    text = "全年共排查商铺1420户，整改 隐患_386处；\u3000完成率：98%。"
+    assert duplicate._CLAUSE_END.split(duplicate._MARKED.sub("", text)) == [
+        duplicate.norm(x) for x in duplicate._CLAUSE_END.split(text)]
+
+
+def test_similar_pairs_compiled_and_pure_agree(documents):
+    """DUP002's join, compiled and pure: the same (k, c, similarity) list to the last bit, on the
+    normalised paragraphs of the corpus and its mutated copies (pasted paragraphs among them) at
+    several limits, and on random texts over small alphabets (many near repeats and ties), texts
+    of zero to two characters included."""
+    from reportlint.checks import duplicate
+
+    _native_near_pairs()
+    import reportlint_native
+
+    native = reportlint_native.similar_pairs
+    _, docs = documents
+    paragraphs = [[duplicate.norm(duplicate._body(doc, p)[1]) for p in duplicate._paragraphs(doc)] for doc in docs]
+    rnd = random.Random(11)
+    randoms = []
+    for _ in range(400):
+        alphabet = rnd.choice(["共排查商", "共排查商铺户整改隐患处0123", "ab\U00020000\ud800\x00"])
+        base = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 30)))
+        texts = []
+        for _ in range(rnd.randrange(0, 30)):
+            t = list(rnd.choice([base, *texts]) if texts and rnd.random() < 0.6 else base)
+            for _ in range(rnd.randrange(0, 4)):  # a few characters changed
+                if t:
+                    t[rnd.randrange(len(t))] = rnd.choice(alphabet)
+            texts.append("".join(t)[:rnd.randrange(0, 40)])
+        randoms.append(texts)
+    randoms += [[], [""], ["", ""], ["共", "共", "排"], ["共排", "共排"], ["\x00a", "a"]]
+    total = 0
+    for limit, sets in ((0.8, paragraphs), (0.5, paragraphs), (0.8, randoms), (0.5, randoms), (0.0, randoms),
+                        (1.0, randoms), (0.3, randoms), (0.95, randoms)):
+        for texts in sets:
+            got = native(texts, limit)
+            assert got == duplicate._similar_pure([duplicate.bigrams(t) for t in texts], limit), (limit, texts[:3])
+            total += len(got)
+    assert total > 5_000
+    with pytest.raises(TypeError):
+        native(["共排查", None], 0.8)
+
+
+def test_duplicate_clause_filters_same_as_filtering_every_run(documents):
+    """DUP004 skips a sentence without a match of ``require`` (and tests no run against ``skip`` in
+    a sentence without a match of it) only for patterns that look at nothing but what they consume;
+    anchored, boundary and look-around patterns are still tried on every run. Either way the runs
+    kept are those a test of every run keeps."""
+    import re
+
+    from reportlint.checks import duplicate
+
+    free = ["[0-9０-９]", "计划|目标|将", "[^0-9]{30}", r"(\d)\1", "(?m)户"]
+    bound = ["^共", r"[0-9]\b", "(?<![0-9])[0-9]{2}(?![0-9])", "户$", "(?>[0-9]+)户", "[0-9]++%"]
+    assert [duplicate._context_free(p) for p in free] == [True] * len(free)
+    assert [duplicate._context_free(p) for p in bound] == [False] * len(bound)
+    _, docs = documents
+    kept = 0
+    for doc in docs[::6]:
+        ctx = Analysis(doc)
+        every = duplicate._clauses(ctx, 12)
+        for pattern in free + bound:
+            rx = re.compile(pattern)
+            want = [it for it in every if rx.search(doc.text[it[0]:it[1]])]
+            assert duplicate._clauses(ctx, 12, need=rx) == want, pattern
+            assert duplicate._clauses(ctx, 12, drop=rx) == [it for it in every if it not in want], pattern
+            kept += len(want)
+    assert kept > 1000
+
+
+def test_outlier_same_hits_when_its_memo_is_emptied(documents, monkeypatch):
+    """WM012 keeps its answers per tag and per word across documents; emptied when full (here
+    after 50 words), it still reports what the pre-change module reported."""
+    from reportlint.checks import outlier
+
+    monkeypatch.setattr(outlier, "_MEMO_MAX", 50)
+    ruleset, docs = documents
+    rule = next(r for r in ruleset.rules if r.code == "WM012")
+    new_rule = dataclasses.replace(rule, compiled=outlier.compile(rule))
+    old_rule = dataclasses.replace(rule, compiled=ref_outlier.compile(rule))
+    total = 0
+    for doc in docs:
+        new = _hits(outlier, new_rule, doc)
+        assert new == _hits(ref_outlier, old_rule, doc)
+        total += len(new)
+        assert len(new_rule.compiled[1]) <= 50
+    assert total >= 5
+
+
+@pytest.mark.parametrize("automaton", [True, False], ids=["pyahocorasick", "regex fallback"])
+def test_phrase_matcher_contains_is_any_match(automaton, documents, monkeypatch):
+    """CL002 skips text where ``Matcher.contains`` is False: it is exactly "finditer finds one",
+    with the automaton and with the regular-expression fallback."""
+    import sys
+
+    from reportlint.checks.phrase import Matcher
+
+    if not automaton:
+        monkeypatch.setitem(sys.modules, "ahocorasick", None)
+    ruleset, docs = documents
+    rule = next(r for r in ruleset.rules if r.code == "CL002")
+    m = Matcher(rule.options["words"])
+    assert (m._auto is not None) == automaton
+    texts = [p.text for doc in docs[::3] for p in doc.paragraphs] + ["", "成效", "成效显著"]
+    got = [m.contains(t) for t in texts]
+    assert got == [next(m.finditer(t), None) is not None for t in texts]
+    assert 20 < sum(got) < len(texts) - 20
+    assert not Matcher([]).contains("成效显著")

@@ -11,7 +11,7 @@ PKG = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 
 
 # Bottom to top; a module may import its own layer or any layer below (docs/ARCHITECTURE.md).
 LAYERS = [
-    ("base", {"vocab", "paths", "errors", "options", "finding", "numbering", "recache", "safe_regex", "ruleyaml",
+    ("base", {"vocab", "paths", "errors", "options", "finding", "numbering", "recache", "safe_regex", "ruleyaml", "compiled",
               "executor", "progress", "dask_plugin"}),
     ("readers", {"readers"}),
     ("document", {"document", "profiles", "tokenize", "suppress", "outline"}),

@@ -70,8 +70,8 @@ def run(rule, ctx, units):
     matcher, evidence, skip, skip_sections, skip_openers = rule.compiled
     window = max(0, rule.options.get("window", 1))
     by_section = rule.options.get("support", "window") == "section"
-    if not any(next(matcher.finditer(p.text), None) for p in doc.content_paragraphs):
-        return
+    if not matcher.contains(doc.text):
+        return  # (headings too: a phrase found only there finds nothing below)
     paras = [p for p, ss in ctx.content_sentences() for s in ss]
     sents = [(p.section, s) for p, ss in ctx.content_sentences() for s in ss]
     has_fig = [None] * len(sents)
@@ -87,8 +87,13 @@ def run(rule, ctx, units):
             has_fig[j] = evidence.search(sents[j][1].text) is not None
         return has_fig[j]
 
+    has_claim: dict = {}  # paragraph index -> whether it holds a phrase at all
     for i, (sec, s) in enumerate(sents):
         p = paras[i]
+        if p.index not in has_claim:
+            has_claim[p.index] = matcher.contains(p.text)
+        if not has_claim[p.index]:
+            continue  # none of its sentences has a phrase to report
         if skip_sections is not None and _under(doc, p, skip_sections):
             continue
         if skip_openers is not None and skip_openers.match(p.body.lstrip(" \t\u3000")):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import chain
 
 from ..finding import Hit
 from ._spec import NUMBER, Opt
@@ -43,12 +44,41 @@ _HAN = re.compile(r"[\u3400-\u9fff]{2,}$")
 def compile(rule):
     word_list(rule, rule.options.get("pos") or [], "pos")
     word_list(rule, rule.options.get("stop") or [], "stop")
-    return tuple(rule.options.get("pos") or OPTIONS["pos"].default), frozenset(rule.options.get("stop") or ())
+    pos = tuple(rule.options.get("pos") or OPTIONS["pos"].default)
+    stop = frozenset(rule.options.get("stop") or ())
+    # answers kept across documents (pure functions of the rule): is a tag one of pos, is a word
+    # Han, two characters or more, and not a stop word
+    return _Judged(pos, _tag_ok), _Judged(stop, _word_ok)
+
+
+_MEMO_MAX = 200_000
+
+
+class _Judged(dict):
+    """key -> judge(arg, key), worked out on first use (emptied past ``_MEMO_MAX`` entries)."""
+
+    def __init__(self, arg, judge):
+        super().__init__()
+        self.arg, self.judge = arg, judge
+
+    def __missing__(self, key):
+        if len(self) >= _MEMO_MAX:
+            self.clear()
+        value = self[key] = self.judge(self.arg, key)
+        return value
+
+
+def _tag_ok(pos: tuple, tag: str) -> bool:
+    return tag.startswith(pos)
+
+
+def _word_ok(stop: frozenset, word: str) -> bool:
+    return word not in stop and _HAN.match(word) is not None
 
 
 def run(rule, ctx, units):
     doc = ctx.doc
-    pos, stop = rule.compiled
+    tag_ok, word_ok = rule.compiled
     o = rule.options
     threshold = o.get("threshold", 0.04)
     min_chars, min_words, min_rest = o.get("min_chars", 80), o.get("min_words", 8), o.get("min_rest", 60)
@@ -56,18 +86,19 @@ def run(rule, ctx, units):
              if not p.table and not p.part and p.heading is None and p.index not in (doc.title, doc.subtitle)]
     if sum(len(p.text) >= min_chars for p in paras) < 3:
         return
-    counts = [_content_words(ctx, p, pos, stop) for p in paras]
-    total = Counter()
-    for c in counts:
-        total.update(c)
+    words = [_content_words(ctx, p, tag_ok, word_ok) for p in paras]
+    total = Counter(chain.from_iterable(words))
     # the rest of the document is total − c; its sums are worked out from total's (integers, so
     # the cosine is the one of the two vectors exactly) instead of subtracting counters per paragraph
-    n_total = sum(total.values())
+    n_total = sum(map(len, words))
     sq_total = sum(v * v for v in total.values())
-    for p, c in zip(paras, counts):
-        if len(p.text) < min_chars or len(c) < min_words:
+    for p, ws in zip(paras, words):
+        if len(p.text) < min_chars:
             continue
-        if n_total - sum(c.values()) < min_rest:
+        c = Counter(ws)
+        if len(c) < min_words:
+            continue
+        if n_total - len(ws) < min_rest:
             continue
         dot = shared = 0
         sq_rest = sq_total
@@ -84,7 +115,7 @@ def run(rule, ctx, units):
             yield Hit(p.start, p.end, {"score": f"{score:.2f}", "shared": shared, "words": len(c)})
 
 
-def _content_words(ctx, p, pos, stop) -> Counter:
+def _content_words(ctx, p, tag_ok, word_ok) -> list[str]:
+    """The paragraph's content words in order (with repeats)."""
     tagged = ctx.tagged(p.start, p.text) or {}
-    return Counter(w for w, tag, _ in tagged.values()
-                   if tag.startswith(pos) and w not in stop and _HAN.match(w))
+    return [w for w, tag, _ in tagged.values() if tag_ok[tag] and word_ok[w]]

@@ -49,6 +49,12 @@ class Matcher:
             self._auto = None
             self._re = re.compile("|".join(map(re.escape, self.words))) if self.words else None
 
+    def contains(self, text: str) -> bool:
+        """Whether ``text`` holds any of the phrases (one scan, no overlap resolution)."""
+        if self._auto is not None:
+            return next(self._auto.iter(text), None) is not None
+        return self._re is not None and self._re.search(text) is not None
+
     def finditer(self, text: str):
         """Yield (start, end, word), leftmost-longest, non-overlapping."""
         if self._auto is not None:
