@@ -148,11 +148,12 @@ def test_batch_json_identical_with_and_without_native(tmp_path):
 
 
 def test_core_choice_by_environment(monkeypatch):
-    monkeypatch.setattr(core, "_checked", False)
-    monkeypatch.setattr(core, "_native_sums", None)
+    from reportlint import compiled
+
+    monkeypatch.setattr(compiled, "_CHOSEN", {})
     monkeypatch.setenv("REPORTLINT_CORE", "pure")
     assert core.name() == "pure"
-    monkeypatch.setattr(core, "_checked", False)
+    compiled.reset()
     monkeypatch.setenv("REPORTLINT_CORE", "native")
     try:
         import reportlint_native  # noqa: F401

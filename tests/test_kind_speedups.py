@@ -424,6 +424,7 @@ def test_near_pairs_compiled_and_pure_agree(documents):
 def test_duplicate_same_hits_with_either_pair_loop(documents, monkeypatch):
     """Every DUP rule of kind duplicate run with the pure pair loops and with the compiled ones
     reports what the pre-change module reported."""
+    from reportlint import compiled
     from reportlint.checks import duplicate
 
     _native_near_pairs()
@@ -436,7 +437,7 @@ def test_duplicate_same_hits_with_either_pair_loop(documents, monkeypatch):
         assert sum(map(len, ref)) >= 5, rule.code
         for chosen in ({"near_pairs": None, "similar_pairs": None},
                        {"near_pairs": reportlint_native.near_pairs, "similar_pairs": reportlint_native.similar_pairs}):
-            monkeypatch.setattr(duplicate, "_NATIVE", chosen)
+            monkeypatch.setattr(compiled, "_CHOSEN", chosen)
             assert [_hits(duplicate, rule, doc) for doc in docs] == ref, rule.code
 
 
@@ -444,10 +445,14 @@ def test_compiled_helpers_follow_reportlint_core(monkeypatch):
     from reportlint import compiled
 
     native = _native_near_pairs()
+    monkeypatch.setattr(compiled, "_CHOSEN", {})
     monkeypatch.setenv("REPORTLINT_CORE", "pure")
     assert compiled.function("near_pairs") is None
     monkeypatch.setenv("REPORTLINT_CORE", "auto")
+    assert compiled.function("near_pairs") is None  # decided once per process …
+    compiled.reset()  # … until the choices are forgotten
     assert compiled.function("near_pairs") is native
+    compiled.reset()
     monkeypatch.setenv("REPORTLINT_CORE", "native")
     assert compiled.function("near_pairs") is native
     with pytest.raises(ImportError):

@@ -189,9 +189,9 @@ def test_content_sums_exact_on_a_tiny_model():
 
 
 def test_pure_choice_uses_the_twin(monkeypatch):
-    monkeypatch.setattr(core, "_checked", False)
-    monkeypatch.setattr(core, "_native_sums", None)
-    monkeypatch.setattr(core, "_native_mod", None)
+    from reportlint import compiled
+
+    monkeypatch.setattr(compiled, "_CHOSEN", {})
     monkeypatch.setenv("REPORTLINT_CORE", "pure")
     assert core.native_content() is None
     calls = []

@@ -177,7 +177,7 @@ def similar_pairs(texts: list[str], limit: float) -> list[tuple[int, int, float]
     similarity to an earlier text c, itself not listed, is at least ``limit`` — c the most similar,
     the first of equals. The compiled ``reportlint_native.similar_pairs`` when there is one, else
     :func:`_similar_pure` over :func:`bigrams`; the same list either way."""
-    native = _compiled("similar_pairs")
+    native = compiled.function("similar_pairs")
     if native is not None:
         return native(texts, limit)
     return _similar_pure([bigrams(t) for t in texts], limit)
@@ -339,17 +339,6 @@ def _run_clauses(rule, ctx):
         yield Hit(s, e, {"line": doc.position(s0)[0], "similarity": f"{sim * 100:.0f}%"}, related=(s0,))
 
 
-_NATIVE: dict = {}  # name -> the compiled function chosen (None: the pure twin), looked up once
-
-
-def _compiled(name: str):
-    try:
-        return _NATIVE[name]
-    except KeyError:
-        fn = _NATIVE[name] = compiled.function(name)
-        return fn
-
-
 def near_pairs(keys: list[str], groups: list[int], limit: float) -> list[tuple[int, int]]:
     """[(k, c), …], k ascending, then c < k ascending: the clauses c before clause k (``keys``:
     their normalised texts) of another group (``groups``: their sections) whose lengths are within
@@ -357,7 +346,7 @@ def near_pairs(keys: list[str], groups: list[int], limit: float) -> list[tuple[i
     pairs worth an edit-similarity test. The
     compiled ``reportlint_native.near_pairs`` when there is one (:mod:`reportlint.compiled`), else
     :func:`_near_pairs_pure`; the same list either way (``tests/test_kind_speedups.py``)."""
-    return (_compiled("near_pairs") or _near_pairs_pure)(keys, groups, limit)
+    return (compiled.function("near_pairs") or _near_pairs_pure)(keys, groups, limit)
 
 
 def _near_pairs_pure(keys: list[str], groups: list[int], limit: float) -> list[tuple[int, int]]:

@@ -28,49 +28,32 @@ spelt fails there until ``native/`` follows.
 """
 from __future__ import annotations
 
-import os
 from itertools import repeat
+
+from .. import compiled
 
 _F = 64  # bits per packed field
 _BIAS = 1 << 31  # makes every int32 field non-negative
 _MASK = (1 << _F) - 1
-_native_sums = None
-_native_mod = None
-_checked = False
 
 
 def native():
-    """The compiled ``sums`` function, or None (not built, not importable, or ``REPORTLINT_CORE=pure``)."""
-    global _native_sums, _native_mod, _checked
-    if not _checked:
-        choice = os.environ.get("REPORTLINT_CORE", "auto")
-        _checked = True
-        if choice != "pure":
-            try:
-                import reportlint_native
-
-                if getattr(reportlint_native, "ABI", None) != 1:
-                    raise ImportError("reportlint_native: unexpected ABI")
-                _native_sums = reportlint_native.sums
-                _native_mod = reportlint_native
-            except ImportError:
-                if choice == "native":
-                    raise
-    return _native_sums
+    """The compiled ``sums`` function, or None (not built, not importable, or ``REPORTLINT_CORE=pure``;
+    see :mod:`reportlint.compiled`)."""
+    return compiled.function("sums")
 
 
 def native_content():
     """The compiled ``content_sums`` (a paragraph's features built and summed in C, see
     :func:`content_table`), or None: no compiled core, or one built before it had it."""
-    native()
-    return getattr(_native_mod, "content_sums", None)
+    return compiled.function("content_sums")
 
 
 def content_table(model):
     """The compiled core's hash table of ``model``'s features (for :func:`native_content`), kept on it."""
     tab = model.__dict__.get("_native_table")
     if tab is None:
-        tab = _native_mod.table(model.index, model.ints, len(model.labels))
+        tab = compiled.function("table")(model.index, model.ints, len(model.labels))
         model.__dict__["_native_table"] = tab
     return tab
 
