@@ -74,3 +74,27 @@ def assert_examples_hold(code):
         assert hits(ex, code), ex
     for ex in rule.examples["good"]:
         assert hits(ex, code) == [], ex
+
+
+def compiled_helpers(*names):
+    """The compiled extension ``reportlint_native`` (native/), for the tests that compare it with its
+    pure-Python twins: fails when a C compiler is here but the extension (or one of ``names``) is
+    missing — `make` builds it — and skips only on a machine that cannot build it; fails too when
+    ``REPORTLINT_CORE=pure`` hides it from reportlint."""
+    import shutil
+
+    from reportlint import compiled
+
+    try:
+        import reportlint_native
+        for name in names:
+            getattr(reportlint_native, name)
+    except (ImportError, AttributeError):
+        if shutil.which("gcc") or shutil.which("cc"):
+            pytest.fail("a C compiler is here but native/ is not installed (or is an old build): "
+                        "run `make .venv/.installed-test` (it builds native/)")
+        pytest.skip("no C compiler on this machine: only the pure-Python twin can run")
+    compiled.reset()
+    if compiled.function("sums") is None:
+        pytest.fail("REPORTLINT_CORE=pure is set: the compiled helpers cannot be compared with their twins")
+    return reportlint_native

@@ -20,20 +20,14 @@ from reportlint.classify import core, linear
 from reportlint.classify.features import feature_set
 from reportlint.classify.predict import CompactModel, load_model
 
+from conftest import compiled_helpers
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = sorted(glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.*"), recursive=True))
 
 
 def _native_or_fail():
-    try:
-        import reportlint_native  # noqa: F401
-    except ImportError:
-        if shutil.which("gcc") or shutil.which("cc"):
-            pytest.fail("a C compiler is here but the compiled core is not installed: "
-                        "run `make .venv/.installed-test` (it builds native/)")
-        pytest.skip("no C compiler on this machine: only the pure-Python twin can run")
-    assert core.native() is not None, "REPORTLINT_CORE=pure is set"
-    return reportlint_native
+    return compiled_helpers("sums")
 
 
 def _paragraphs():

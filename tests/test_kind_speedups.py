@@ -12,7 +12,6 @@ import dataclasses
 import glob
 import os
 import random
-import shutil
 
 import pytest
 
@@ -29,6 +28,8 @@ from kinds_before import outlier as ref_outlier
 from kinds_before import regex as ref_regex
 from kinds_before import substitution as ref_substitution
 from kinds_before import translate as ref_translate
+
+from conftest import compiled_helpers
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = sorted(glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.txt"), recursive=True)
@@ -376,14 +377,7 @@ def test_duplicate_integer_bigrams_stand_for_the_string_bigrams():
 # ---------------------------------------------------------------- DUP004's pair loop, compiled and pure
 
 def _native_near_pairs():
-    try:
-        from reportlint_native import near_pairs
-    except ImportError:
-        if shutil.which("gcc") or shutil.which("cc"):
-            pytest.fail("a C compiler is here but native/ is not installed (or is an old build): "
-                        "run `make .venv/.installed-test` (it builds native/)")
-        pytest.skip("no C compiler on this machine: only the pure-Python twin can run")
-    return near_pairs
+    return compiled_helpers("near_pairs", "similar_pairs").near_pairs
 
 
 def test_near_pairs_compiled_and_pure_agree(documents):

@@ -12,7 +12,6 @@ import array
 import glob
 import os
 import random
-import shutil
 
 import pytest
 
@@ -23,22 +22,15 @@ from reportlint.classify.predict import CompactModel
 
 from kinds_before import features as ref_features
 
+from conftest import compiled_helpers
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = sorted(glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.txt"), recursive=True)
                 + glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.md"), recursive=True))
 
 
 def _native():
-    try:
-        import reportlint_native
-    except ImportError:
-        if shutil.which("gcc") or shutil.which("cc"):
-            pytest.fail("a C compiler is here but the compiled core is not installed: "
-                        "run `make .venv/.installed-test` (it builds native/)")
-        pytest.skip("no C compiler on this machine: only the pure-Python twin can run")
-    if core.native_content() is None:
-        pytest.fail("the compiled core has no content_sums (rebuild native/), or REPORTLINT_CORE=pure is set")
-    return reportlint_native
+    return compiled_helpers("content_sums", "table")
 
 
 def _corpus_paragraphs() -> list[str]:

@@ -16,26 +16,37 @@
 
 #define MAX_LABELS 64
 
+/* The model's weights: a C-contiguous buffer of int32, nlabels per feature row. 0, or -1 with an
+ * exception set (then buf holds nothing to release). */
+static int
+get_weights(PyObject *table, Py_ssize_t nlabels, Py_buffer *buf)
+{
+    if (nlabels <= 0 || nlabels > MAX_LABELS) {
+        PyErr_SetString(PyExc_ValueError, "nlabels out of range");
+        return -1;
+    }
+    if (PyObject_GetBuffer(table, buf, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return -1;
+    if (buf->itemsize != 4 || (buf->format && strcmp(buf->format, "i") != 0 && strcmp(buf->format, "=i") != 0
+                               && strcmp(buf->format, "<i") != 0)) {
+        PyBuffer_Release(buf);
+        PyErr_SetString(PyExc_TypeError, "table must be a buffer of int32");
+        return -1;
+    }
+    return 0;
+}
+
 static PyObject *
 core_sums(PyObject *self, PyObject *args)
 {
+    (void)self;
     PyObject *feats, *index, *table;
     Py_ssize_t nlabels;
     if (!PyArg_ParseTuple(args, "OO!On", &feats, &PyDict_Type, &index, &table, &nlabels))
         return NULL;
-    if (nlabels <= 0 || nlabels > MAX_LABELS) {
-        PyErr_SetString(PyExc_ValueError, "nlabels out of range");
-        return NULL;
-    }
     Py_buffer buf;
-    if (PyObject_GetBuffer(table, &buf, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+    if (get_weights(table, nlabels, &buf) < 0)
         return NULL;
-    if (buf.itemsize != 4 || (buf.format && strcmp(buf.format, "i") != 0 && strcmp(buf.format, "=i") != 0
-                              && strcmp(buf.format, "<i") != 0)) {
-        PyBuffer_Release(&buf);
-        PyErr_SetString(PyExc_TypeError, "table must be a buffer of int32");
-        return NULL;
-    }
     const int32_t *w = (const int32_t *)buf.buf;
     Py_ssize_t nrows = (buf.len / 4) / nlabels;
     int64_t acc[MAX_LABELS] = {0};
@@ -245,23 +256,14 @@ table_find(const Table *t, int kind, const Py_UCS4 *s, Py_ssize_t n, uint64_t h)
 static PyObject *
 core_table(PyObject *self, PyObject *args)
 {
+    (void)self;
     PyObject *index, *table;
     Py_ssize_t nlabels;
     if (!PyArg_ParseTuple(args, "O!On", &PyDict_Type, &index, &table, &nlabels))
         return NULL;
-    if (nlabels <= 0 || nlabels > MAX_LABELS) {
-        PyErr_SetString(PyExc_ValueError, "nlabels out of range");
-        return NULL;
-    }
     Py_buffer buf;
-    if (PyObject_GetBuffer(table, &buf, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+    if (get_weights(table, nlabels, &buf) < 0)
         return NULL;
-    if (buf.itemsize != 4 || (buf.format && strcmp(buf.format, "i") != 0 && strcmp(buf.format, "=i") != 0
-                              && strcmp(buf.format, "<i") != 0)) {
-        PyBuffer_Release(&buf);
-        PyErr_SetString(PyExc_TypeError, "table must be a buffer of int32");
-        return NULL;
-    }
     const int32_t *w = (const int32_t *)buf.buf;
     Py_ssize_t nrows = (buf.len / 4) / nlabels;
     Py_ssize_t n = PyDict_Size(index);
@@ -443,6 +445,7 @@ reserve(void **p, size_t *cap, size_t want, size_t size)
 static PyObject *
 core_content_sums(PyObject *self, PyObject *args)
 {
+    (void)self;
     PyObject *capsule, *words_in, *text, *others_in, *cues;
     if (!PyArg_ParseTuple(args, "OOUOO", &capsule, &words_in, &text, &others_in, &cues))
         return NULL;
