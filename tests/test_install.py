@@ -1,5 +1,6 @@
 """The wheel ships its rules: a non-editable install works from another directory."""
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -17,6 +18,12 @@ def test_wheel_contains_rules_and_runs_from_elsewhere(tmp_path):
     assert "reportlint/data/rules/profiles/工作总结.yaml" in names
     assert "reportlint/data/model.json" in names
     assert "reportlint/data/sample.txt" in names
+    # the compiled helpers are built into the wheel when a C compiler is here (hatch_build.py)
+    native = shutil.which("gcc") or shutil.which("cc")
+    if native:
+        assert "reportlint_native/__init__.py" in names
+        assert any(n.startswith("reportlint_native/_core.") and n.endswith((".so", ".pyd")) for n in names)
+        assert any(n.startswith("reportlint_native/_pairs.") and n.endswith((".so", ".pyd")) for n in names)
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(whl)],
                    check=True, capture_output=True)
@@ -35,6 +42,13 @@ def test_wheel_contains_rules_and_runs_from_elsewhere(tmp_path):
     assert lines[1:] == ["汇报.txt:1:3: PH003 错误 年份“20XX年”未填写",
                          "汇报.txt:2:6: PH001 错误 占位符“×”未替换为实际内容"]
     assert out.returncode == 1
+    if native:  # the installed copy of the compiled core is the one reportlint uses
+        env.pop("REPORTLINT_CORE", None)
+        got = subprocess.run([sys.executable, "-c", "import reportlint_native as n; from reportlint import compiled;"
+                              "print(n.__file__); print(compiled.function('content_sums') is n.content_sums)"],
+                             cwd=elsewhere, env=env, capture_output=True, text=True)
+        where, same = got.stdout.split()
+        assert where.startswith(str(target)) and same == "True", got.stderr
 
 
 def test_train_and_eval_without_scikit_learn_or_corpus(tmp_path, monkeypatch, capsys):
