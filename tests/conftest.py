@@ -98,3 +98,17 @@ def compiled_helpers(*names):
     if compiled.function("sums") is None:
         pytest.fail("REPORTLINT_CORE=pure is set: the compiled helpers cannot be compared with their twins")
     return reportlint_native
+
+
+def corpus_paragraphs() -> list[str]:
+    """Every non-empty line of the corpus reports (.txt and .md), in file order."""
+    import glob
+    import os
+
+    root = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "corpora", "reports")
+    out = []
+    for path in sorted(glob.glob(os.path.join(root, "**", "*.txt"), recursive=True)
+                       + glob.glob(os.path.join(root, "**", "*.md"), recursive=True)):
+        with open(path, encoding="utf-8") as fh:
+            out += [line for line in fh.read().split("\n") if line.strip()]
+    return out

@@ -19,6 +19,8 @@ import pytest
 from reportlint.classify import batched, linear, predict, scoring
 from reportlint.classify.features import feature_set, normalize
 
+from conftest import corpus_paragraphs
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = sorted(glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.txt"), recursive=True)
                 + glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.md"), recursive=True))
@@ -168,14 +170,6 @@ def test_disabled_by_environment_and_never_on_check_or_tag(monkeypatch, tmp_path
         assert r.stdout.rstrip().endswith("LIGHT"), (cmd, r.stdout[-300:], r.stderr[-500:])
 
 
-def _corpus_paragraphs() -> list[str]:
-    out = []
-    for path in CORPUS:
-        with open(path, encoding="utf-8") as fh:
-            out += [line for line in fh.read().split("\n") if line.strip()]
-    return out
-
-
 def test_word_features_same_with_offsets_only_for_jiang():
     """feature_set works out token offsets only when a paragraph has the token 将 (they decide
     将's feature and nothing else): its word and word-bigram features are those of the offsets
@@ -183,7 +177,7 @@ def test_word_features_same_with_offsets_only_for_jiang():
     from reportlint.classify.features import _WILL, _offsets
     from reportlint.tokenize import cut
 
-    texts = _corpus_paragraphs() + _random_texts(600, 21)
+    texts = corpus_paragraphs() + _random_texts(600, 21)
     jiang = 0
     for text in texts:
         t = normalize(text.strip())
@@ -202,7 +196,7 @@ def test_cue_split_by_set_operations_is_split_cues():
     from reportlint.classify.features import CUE_FEATURES
 
     seen = set()
-    for text in _corpus_paragraphs() + _random_texts(300, 22):
+    for text in corpus_paragraphs() + _random_texts(300, 22):
         feats = feature_set(text, chars=False)
         plain, cues = linear.split_cues(feats)
         assert (feats & CUE_FEATURES, feats - CUE_FEATURES) == (set(cues), set(plain))

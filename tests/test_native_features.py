@@ -22,7 +22,7 @@ from reportlint.classify.predict import CompactModel
 
 from kinds_before import features as ref_features
 
-from conftest import compiled_helpers
+from conftest import compiled_helpers, corpus_paragraphs
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = sorted(glob.glob(os.path.join(ROOT, "corpora", "reports", "**", "*.txt"), recursive=True)
@@ -33,14 +33,6 @@ def _native():
     return compiled_helpers("content_sums", "table")
 
 
-def _corpus_paragraphs() -> list[str]:
-    out = []
-    for path in CORPUS:
-        with open(path, encoding="utf-8") as fh:
-            out += [line for line in fh.read().split("\n") if line.strip()]
-    return out
-
-
 ODD = ("0123456789０１２３４５ .．%％\t\n\r\x0b\x0c\x1c\x1d\x85\xa0\u2003\u2028\u3000|||abcXYZ"
        "。，；：！？“”（）()、将下一步问题成效提高了同比增长20XX××①②一是第一，\x00"
        "\U00020000\U0002A6A5\U0001F600\ud800\udfff\udc80")
@@ -48,7 +40,7 @@ ODD = ("0123456789０１２３４５ .．%％\t\n\r\x0b\x0c\x1c\x1d\x85\xa0\u200
 
 def _random_texts(n: int, seed: int) -> list[str]:
     rnd = random.Random(seed)
-    pool = "".join(sorted(set("".join(_corpus_paragraphs()[:300]))))
+    pool = "".join(sorted(set("".join(corpus_paragraphs()[:300]))))
     out = []
     for i in range(n):
         k = rnd.choice([0, 1, 2, 3, 4, 9, 40, 200, 900])
@@ -70,7 +62,7 @@ def _mutated(texts: list[str], seed: int) -> list[str]:
 
 
 def test_feature_set_same_as_before_the_split():
-    texts = _corpus_paragraphs()
+    texts = corpus_paragraphs()
     texts += _mutated(texts[::7], 5) + _random_texts(500, 6)
     odd = 0
     for t in texts:
@@ -87,7 +79,7 @@ def _scores(fn, texts, model):
 def test_native_and_pure_batched_scores_identical_on_random_and_mutated_text():
     _native()
     model = predict.load_model()
-    texts = _random_texts(900, 7) + _mutated(_corpus_paragraphs()[::5], 8)
+    texts = _random_texts(900, 7) + _mutated(corpus_paragraphs()[::5], 8)
     rnd, i = random.Random(9), 0
     while i < len(texts):  # in groups, as documents come
         k = rnd.choice([1, 3, 20, 90])
@@ -118,7 +110,7 @@ def test_content_sums_are_the_feature_sets_counts_and_sums():
     _native()
     model = predict.load_model()
     tab = core.content_table(model)
-    for text in _random_texts(300, 10) + _corpus_paragraphs()[::40]:
+    for text in _random_texts(300, 10) + corpus_paragraphs()[::40]:
         raw = text.strip()
         t = normalize(raw)
         n, ks, kc = core.native_content()(tab, content_words(t), t, other_features(raw, t), CUE_FEATURES)
@@ -194,7 +186,7 @@ def test_pure_choice_uses_the_twin(monkeypatch):
 
 def test_fast_cue_tests_answer_as_their_cues():
     """``CUE_TESTS`` (fig_pct, formula, relay) find a match exactly when their cue's regex does."""
-    texts = _corpus_paragraphs()
+    texts = corpus_paragraphs()
     texts = [t.strip() for t in texts + _mutated(texts[::3], 11) + _random_texts(800, 12)]
     texts += ["三成以上", "成立三成", "提高二成。", "占0成", "八成立", "成", "5%", "五％", "3个百分点", "1成效",
               "标题：", "标题：\n", "关于某某：正文", "，标题：", "a" * 20 + "：", "a" * 21 + "：", "各位领导：",

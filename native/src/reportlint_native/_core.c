@@ -37,6 +37,23 @@ get_weights(PyObject *table, Py_ssize_t nlabels, Py_buffer *buf)
 }
 
 static PyObject *
+sums_tuple(const int64_t *acc, Py_ssize_t n)
+{
+    PyObject *out = PyTuple_New(n);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *v = PyLong_FromLongLong(acc[i]);
+        if (v == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(out, i, v);
+    }
+    return out;
+}
+
+static PyObject *
 core_sums(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -79,18 +96,7 @@ core_sums(PyObject *self, PyObject *args)
         goto fail;
     Py_DECREF(it);
     PyBuffer_Release(&buf);
-    PyObject *out = PyTuple_New(nlabels);
-    if (out == NULL)
-        return NULL;
-    for (Py_ssize_t i = 0; i < nlabels; i++) {
-        PyObject *v = PyLong_FromLongLong(acc[i]);
-        if (v == NULL) {
-            Py_DECREF(out);
-            return NULL;
-        }
-        PyTuple_SET_ITEM(out, i, v);
-    }
-    return out;
+    return sums_tuple(acc, nlabels);
 fail:
     Py_DECREF(it);
     PyBuffer_Release(&buf);
@@ -403,23 +409,6 @@ has_non_space(PyObject *u)
         if (!Py_UNICODE_ISSPACE(PyUnicode_READ(k, d, i)))
             return 1;
     return 0;
-}
-
-static PyObject *
-sums_tuple(const int64_t *acc, Py_ssize_t n)
-{
-    PyObject *out = PyTuple_New(n);
-    if (out == NULL)
-        return NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *v = PyLong_FromLongLong(acc[i]);
-        if (v == NULL) {
-            Py_DECREF(out);
-            return NULL;
-        }
-        PyTuple_SET_ITEM(out, i, v);
-    }
-    return out;
 }
 
 /* Make *p hold at least want items of size bytes (contents not kept); 0 or -1 (MemoryError set). */
